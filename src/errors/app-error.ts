@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-codes.js';
+import { NON_RETRYABLE_CODES, type ErrorCode } from './error-codes.js';
 
 export interface AppErrorOptions {
   cause?: unknown;
@@ -27,21 +27,7 @@ export class AppError extends Error {
   }
 }
 
-const NON_RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.INVALID_CONFIG,
-  ErrorCode.INVALID_DN,
-  ErrorCode.INVALID_FILTER,
-  ErrorCode.NOT_FOUND,
-  ErrorCode.INVALID_CREDENTIALS,
-  ErrorCode.NO_SUCH_OBJECT,
-  ErrorCode.SIZE_LIMIT,
-  ErrorCode.TLS_ERROR,
-  ErrorCode.UNSUPPORTED_PAGE_SIZE,
-  ErrorCode.SECRET_KEY_ERROR,
-  ErrorCode.RUN_ALREADY_ACTIVE,
-  ErrorCode.RUN_NOT_ACTIVE,
-]);
+const NON_RETRYABLE: ReadonlySet<ErrorCode> = new Set(NON_RETRYABLE_CODES);
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

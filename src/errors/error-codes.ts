@@ -27,3 +27,20 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that retrying cannot fix: configuration, credentials, bad input. Pure data, so workflows use it too. */
+export const NON_RETRYABLE_CODES: readonly ErrorCode[] = [
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.INVALID_CONFIG,
+  ErrorCode.INVALID_DN,
+  ErrorCode.INVALID_FILTER,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.INVALID_CREDENTIALS,
+  ErrorCode.NO_SUCH_OBJECT,
+  ErrorCode.SIZE_LIMIT,
+  ErrorCode.TLS_ERROR,
+  ErrorCode.UNSUPPORTED_PAGE_SIZE,
+  ErrorCode.SECRET_KEY_ERROR,
+  ErrorCode.RUN_ALREADY_ACTIVE,
+  ErrorCode.RUN_NOT_ACTIVE,
+];

@@ -37,6 +37,8 @@ export interface TestServers {
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
+  /** Workflow code bundled once for the whole run; workers load it instead of bundling again. */
+  workflowBundlePath: string;
   slapd: LdapServerInfo;
   samba: LdapServerInfo;
 }

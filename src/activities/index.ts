@@ -1,0 +1,16 @@
+import type { ActivityDeps } from './activity-deps.js';
+import { createReadDirectoryActivities } from './read-directory.activities.js';
+import { createSyncRunActivities } from './sync-run.activities.js';
+import { withFailureMapping } from './to-application-failure.js';
+
+export type { ActivityDeps } from './activity-deps.js';
+
+/** Every activity the worker registers, built from the process's dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return withFailureMapping({
+    ...createSyncRunActivities(deps),
+    ...createReadDirectoryActivities(deps),
+  });
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,131 @@
+import { Context } from '@temporalio/activity';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SearchScope } from '../domain/directory-kinds.js';
+import { StagingRepository } from '../db/staging.repository.js';
+import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { STABLE_ID_ATTRIBUTES, type LdapEntry } from '../ldap/index.js';
+import { ldapScope, withLdapSession } from '../services/directory-connection.js';
+import { mapGroupEntry, mapUserEntry } from '../sync/entry-mapping.js';
+import type { ActivityDeps } from './activity-deps.js';
+import { loadRunContext, type RunContext } from './run-context.js';
+
+export interface RunInput {
+  runId: string;
+}
+
+export interface StageUsersResult {
+  usersRead: number;
+  memberOfValuesRead: number;
+}
+
+export interface StageGroupsResult {
+  groupsRead: number;
+  groupMemberValuesRead: number;
+}
+
+interface Query {
+  baseDn: string;
+  scope: SearchScope;
+  filter: string;
+  attributes: string[];
+}
+
+/** Server-side time limit for one paged search; large directories need minutes, not ldapts' 10 s. */
+const SEARCH_TIME_LIMIT_SECONDS = 3600;
+
+/**
+ * The read phases: page users and groups from the directory straight into the run's staging tables.
+ * They return counts only; entries never enter workflow history. Retrying restarts the read from the
+ * first page (a paged-results cookie does not survive a new connection) after clearing the earlier attempt.
+ */
+export function createReadDirectoryActivities(deps: ActivityDeps) {
+  const staging = new StagingRepository(deps.database.pool);
+  const runs = new SyncRunRepository(deps.database.pool);
+  const fork = (): EntityManager => deps.database.orm.em.fork();
+
+  /** Streams every page of the query into onPage, heartbeating with the number of entries read. */
+  function forEachPage(context: RunContext, query: Query, onPage: (page: LdapEntry[]) => Promise<void>): Promise<number> {
+    return withLdapSession(context.directory, deps.secrets, async (session) => {
+      let read = 0;
+      const pages = session.pagedSearch({
+        baseDn: query.baseDn,
+        scope: ldapScope(query.scope),
+        filter: query.filter,
+        attributes: query.attributes,
+        pageSize: context.directory.pageSize,
+        timeLimitSeconds: SEARCH_TIME_LIMIT_SECONDS,
+      });
+      for await (const page of pages) {
+        await onPage(page);
+        read += page.length;
+        Context.current().heartbeat({ read });
+      }
+      return read;
+    });
+  }
+
+  return {
+    async stageUsers({ runId }: RunInput): Promise<StageUsersResult> {
+      const context = await loadRunContext(fork(), runId);
+      const { config } = context;
+      const mapping = {
+        login: config.loginAttribute,
+        name: config.nameAttribute ?? null,
+        email: config.emailAttribute ?? null,
+        externalId: config.externalIdAttribute ?? null,
+      };
+      const wanted = [mapping.login, mapping.name, mapping.email, mapping.externalId, 'memberOf', ...STABLE_ID_ATTRIBUTES];
+      const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
+      await runs.setPhase(runId, 'READ_USERS');
+      await staging.clearUsers(runId);
+      let memberOfValuesRead = 0;
+      const usersRead = await forEachPage(
+        context,
+        { baseDn: config.usersBaseDn, scope: config.usersScope, filter: config.usersFilter, attributes },
+        async (page) => {
+          const mapped = page.map((entry) => mapUserEntry(entry, mapping));
+          await staging.insertUsers(
+            runId,
+            mapped.map((m) => m.row),
+          );
+          for (const { row, rejectedValues } of mapped) {
+            memberOfValuesRead += row.memberOf.length;
+            if (rejectedValues.length > 0) {
+              deps.logger.warn({ runId, dn: row.dn, rejected: rejectedValues.length }, 'memberOf values that are no DN were ignored');
+            }
+          }
+        },
+      );
+      await runs.mergeCounters(runId, { usersRead, memberOfValuesRead });
+      return { usersRead, memberOfValuesRead };
+    },
+
+    async stageGroups({ runId }: RunInput): Promise<StageGroupsResult> {
+      const context = await loadRunContext(fork(), runId);
+      const { config } = context;
+      const attributes = [...new Set([config.groupNameAttribute, config.groupMemberAttribute, ...STABLE_ID_ATTRIBUTES])];
+      await runs.setPhase(runId, 'READ_GROUPS');
+      await staging.clearGroups(runId);
+      let groupMemberValuesRead = 0;
+      const groupsRead = await forEachPage(
+        context,
+        { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
+        async (page) => {
+          const mapped = page.map((entry) => mapGroupEntry(entry, config.groupNameAttribute, config.groupMemberAttribute));
+          const written = await staging.insertGroups(
+            runId,
+            mapped.map((m) => m.row),
+          );
+          groupMemberValuesRead += written.members;
+          for (const { row, rejectedValues } of mapped) {
+            if (rejectedValues.length > 0) {
+              deps.logger.warn({ runId, dn: row.dn, rejected: rejectedValues.length }, 'member values that are no DN were ignored');
+            }
+          }
+        },
+      );
+      await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });
+      return { groupsRead, groupMemberValuesRead };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { SyncRun } from '../entities/sync-run.entity.js';
+import type { Directory } from '../entities/directory.entity.js';
+import type { SyncConfig } from '../entities/sync-config.entity.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+
+export interface RunContext {
+  run: SyncRun;
+  config: SyncConfig;
+  directory: Directory;
+}
+
+/** Loads a run with its config and directory: activities receive only the run id, never entries or secrets. */
+export async function loadRunContext(em: EntityManager, runId: string): Promise<RunContext> {
+  const run = await em.findOne(SyncRun, runId, { populate: ['syncConfig.directory'] });
+  if (run === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${runId} does not exist.`);
+  return { run, config: run.syncConfig, directory: run.syncConfig.directory };
+}

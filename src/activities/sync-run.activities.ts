@@ -1,0 +1,26 @@
+import { SyncRunRepository } from '../db/sync-run.repository.js';
+import type { ActivityDeps } from './activity-deps.js';
+import type { RunInput } from './read-directory.activities.js';
+
+export interface FinishRunInput extends RunInput {
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** Run bookkeeping: the only writes a workflow makes outside its phases. */
+export function createSyncRunActivities(deps: ActivityDeps) {
+  const runs = new SyncRunRepository(deps.database.pool);
+  return {
+    async markRunStarted({ runId }: RunInput): Promise<void> {
+      await runs.markRunning(runId);
+    },
+
+    async finishRun(input: FinishRunInput): Promise<void> {
+      const error =
+        input.errorCode === undefined ? undefined : { code: input.errorCode, message: input.errorMessage ?? input.errorCode };
+      await runs.finish(input.runId, input.status, error);
+      deps.logger.info({ runId: input.runId, status: input.status, errorCode: input.errorCode }, 'sync run finished');
+    },
+  };
+}

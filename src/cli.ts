@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { printSchema } from 'graphql';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { migrateDatabase, openDatabase } from './db/database.js';
+import { buildRolesyncSchema } from './graphql/schema.js';
+import { createLogger } from './logging/logger.js';
+import { startInfrastructure } from './runtime/infrastructure.js';
+import { startRolesyncProcess, type ProcessRoles } from './runtime/rolesync-process.js';
+import { generateSecretKey } from './secrets/secret-box.js';
+
+/** Runs until SIGINT/SIGTERM, then drains and stops everything it started. */
+async function serve(roles: ProcessRoles): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startRolesyncProcess(config, logger, roles);
+  await new Promise<void>((resolve, reject) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+    running.workerDone?.catch(reject);
+  }).finally(() => {
+    logger.info('shutting down');
+  });
+  await running.stop();
+}
+
+async function migrate(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const infrastructure = await startInfrastructure(config, logger, { temporal: false });
+  try {
+    const database = await openDatabase(infrastructure.databaseUrl);
+    try {
+      const applied = await migrateDatabase(database);
+      console.log(applied.length === 0 ? 'database is up to date' : `applied: ${applied.join(', ')}`);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+const program = new Command('rolesync').description('Directory-to-application sync engine').showHelpAfterError();
+program.command('serve', { isDefault: true }).description('API and worker in one process (embedded Postgres/Temporal when not configured)').action(() => serve({ api: true, worker: true }));
+program.command('api').description('GraphQL API only').action(() => serve({ api: true, worker: false }));
+program.command('worker').description('Temporal worker only').action(() => serve({ api: false, worker: true }));
+program.command('migrate').description('Apply database migrations and exit').action(migrate);
+program
+  .command('print-schema')
+  .description('Print the GraphQL SDL')
+  .action(async () => {
+    process.stdout.write(printSchema(await buildRolesyncSchema()) + '\n');
+  });
+program
+  .command('generate-key')
+  .description('Print a new ROLESYNC_SECRET_KEY (base64, 32 bytes)')
+  .action(() => {
+    console.log(generateSecretKey().toString('base64'));
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  // One clear line, no stack: start-up failures are configuration or reachability problems.
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  console.error(`rolesync: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** One directory group read by a run; bulk-written by SQL like StagedUser. */
+export const StagedGroupSchema = defineEntity({
+  name: 'StagedGroup',
+  tableName: 'staged_group',
+  properties: {
+    runId: p.uuid().primary(),
+    dnNorm: p.text().primary(),
+    dn: p.text(),
+    stableId: p.text().nullable(),
+    name: p.text().nullable(),
+    memberCount: p.integer(),
+  },
+});
+
+export class StagedGroup extends StagedGroupSchema.class {}
+StagedGroupSchema.setClass(StagedGroup);

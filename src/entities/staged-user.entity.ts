@@ -1,0 +1,26 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * One directory user read by a run. Written in bulk by SQL (never through the unit of work) and
+ * dropped when the run ends; the entity exists so that migrations describe the table.
+ */
+export const StagedUserSchema = defineEntity({
+  name: 'StagedUser',
+  tableName: 'staged_user',
+  properties: {
+    runId: p.uuid().primary(),
+    /** Normalized DN (RFC 4514 canonical form), the key inside one run. */
+    dnNorm: p.text().primary(),
+    dn: p.text(),
+    stableId: p.text().nullable(),
+    login: p.text().nullable(),
+    displayName: p.text().nullable(),
+    email: p.text().nullable(),
+    externalId: p.text().nullable(),
+    /** Normalized DNs of the groups the entry's memberOf names. */
+    memberOf: p.array(),
+  },
+});
+
+export class StagedUser extends StagedUserSchema.class {}
+StagedUserSchema.setClass(StagedUser);

@@ -1,0 +1,32 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { GROUP_MEMBER_ATTRIBUTES, MEMBERSHIP_SOURCES, SEARCH_SCOPES, SYNC_KINDS } from '../domain/directory-kinds.js';
+import { Directory } from './directory.entity.js';
+
+export const SyncConfigSchema = defineEntity({
+  name: 'SyncConfig',
+  tableName: 'sync_config',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    name: p.string().length(200).unique(),
+    kind: p.enum(SYNC_KINDS).default('DIRECTORY_SYNC'),
+    directory: () => p.manyToOne(Directory).deleteRule('restrict'),
+    usersBaseDn: p.text(),
+    usersScope: p.enum(['BASE', 'ONE', 'SUB'] as const satisfies typeof SEARCH_SCOPES).default('SUB'),
+    usersFilter: p.text(),
+    loginAttribute: p.string().length(100),
+    nameAttribute: p.string().length(100).nullable(),
+    emailAttribute: p.string().length(100).nullable(),
+    externalIdAttribute: p.string().length(100).nullable(),
+    groupsBaseDn: p.text(),
+    groupsScope: p.enum(['BASE', 'ONE', 'SUB'] as const satisfies typeof SEARCH_SCOPES).default('SUB'),
+    groupsFilter: p.text(),
+    groupNameAttribute: p.string().length(100).default('cn'),
+    groupMemberAttribute: p.enum(GROUP_MEMBER_ATTRIBUTES).default('member'),
+    membershipSource: p.enum(MEMBERSHIP_SOURCES).default('MEMBER_OF'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class SyncConfig extends SyncConfigSchema.class {}
+SyncConfigSchema.setClass(SyncConfig);

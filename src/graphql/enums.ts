@@ -1,0 +1,36 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  DIRECTORY_KINDS,
+  GROUP_MEMBER_ATTRIBUTES,
+  MEMBERSHIP_SOURCES,
+  SEARCH_SCOPES,
+  SYNC_KINDS,
+  TLS_MODES,
+} from '../domain/directory-kinds.js';
+import { SYNC_PHASES, SYNC_RUN_STATUSES } from '../domain/sync-run-state.js';
+
+/** type-graphql wants enum objects; the domain keeps string unions, so build `{ A: 'A', ... }`. */
+function enumObject<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
+}
+
+export const DirectoryKindEnum = enumObject(DIRECTORY_KINDS);
+export const TlsModeEnum = enumObject(TLS_MODES);
+export const SearchScopeEnum = enumObject(SEARCH_SCOPES);
+export const MembershipSourceEnum = enumObject(MEMBERSHIP_SOURCES);
+export const GroupMemberAttributeEnum = enumObject(GROUP_MEMBER_ATTRIBUTES);
+export const SyncKindEnum = enumObject(SYNC_KINDS);
+export const SyncRunStatusEnum = enumObject(SYNC_RUN_STATUSES);
+export const SyncPhaseEnum = enumObject(SYNC_PHASES);
+
+registerEnumType(DirectoryKindEnum, { name: 'DirectoryKind', description: 'Kind of directory server' });
+registerEnumType(TlsModeEnum, { name: 'TlsMode', description: 'NONE: plain LDAP; STARTTLS: upgrade ldap://; LDAPS: ldaps://' });
+registerEnumType(SearchScopeEnum, { name: 'SearchScope' });
+registerEnumType(MembershipSourceEnum, {
+  name: 'MembershipSource',
+  description: "Where membership is read: the users' memberOf, or the groups' member values",
+});
+registerEnumType(GroupMemberAttributeEnum, { name: 'GroupMemberAttribute' });
+registerEnumType(SyncKindEnum, { name: 'SyncKind' });
+registerEnumType(SyncRunStatusEnum, { name: 'SyncRunStatus' });
+registerEnumType(SyncPhaseEnum, { name: 'SyncPhase' });

@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { isAppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { Logger } from '../logging/logger.js';
+
+/**
+ * The edge where errors meet clients: AppErrors keep their code and human message; input validation
+ * becomes BAD_USER_INPUT naming the fields; anything unexpected is logged and answered as INTERNAL
+ * without its message or stack (which might carry internals).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isAppError(original)) {
+      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = original.extensions.validationErrors.flatMap((issue) =>
+        Object.values(issue.constraints ?? {}).map((text) => text),
+      );
+      return {
+        ...formatted,
+        message: `Invalid input: ${problems.join('; ')}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: original.extensions.validationErrors.map((issue) => issue.property) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      // GraphQL's own parse/validation errors: already safe and coded.
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}

@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createContext, type ApiDeps, type GraphQLContext } from '../context.js';
+import { createErrorFormatter } from '../format-error.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const BODY_LIMIT = '1mb';
+
+export interface ApiServer {
+  httpServer: Server;
+  /** Listens; port 0 picks a free port. Resolves with the bound address. */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Drains HTTP and WebSocket clients, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One HTTP server for GraphQL over HTTP and over WebSocket (graphql-ws) at /graphql, plus /healthz
+ * (process up) and /readyz (Postgres and Temporal reachable). Built without listening so tests can
+ * bind it to port 0.
+ */
+export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Promise<ApiServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer({ schema, context: () => createContext(deps) }, wsServer);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError: createErrorFormatter(deps.logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        serverWillStart() {
+          return Promise.resolve({
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          });
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_request, response) => {
+    void checkReadiness(deps).then((checks) => {
+      const ready = checks.postgres && checks.temporal;
+      response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...checks });
+    });
+  });
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: () => Promise.resolve(createContext(deps)) }),
+  );
+
+  return {
+    httpServer,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          if (address === null || typeof address === 'string') reject(new Error('server has no TCP address'));
+          else resolve(address);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+async function checkReadiness(deps: ApiDeps): Promise<{ postgres: boolean; temporal: boolean }> {
+  const [postgres, temporal] = await Promise.all([
+    deps.database.pool.query('select 1').then(
+      () => true,
+      () => false,
+    ),
+    deps.temporal.connection.healthService.check({}).then(
+      () => true,
+      () => false,
+    ),
+  ]);
+  return { postgres, temporal };
+}

@@ -1,0 +1,32 @@
+import { Max, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { RUN_PAGE_MAX } from '../../services/sync-run.service.js';
+import type { GraphQLContext } from '../context.js';
+import { SyncRunType } from './sync-run.type.js';
+
+@ArgsType()
+class SyncRunsArgs {
+  @Field(() => ID) syncConfigId!: string;
+  @Field(() => Int, { defaultValue: 50 }) @Min(1) @Max(RUN_PAGE_MAX) limit!: number;
+  @Field(() => Int, { defaultValue: 0 }) @Min(0) offset!: number;
+}
+
+@Resolver(() => SyncRunType)
+export class SyncRunResolver {
+  @Query(() => SyncRunType)
+  async syncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return SyncRunType.from(await ctx.syncRuns.get(id));
+  }
+
+  @Query(() => [SyncRunType], { description: 'Runs of a sync config, newest first' })
+  async syncRuns(@Args(() => SyncRunsArgs) args: SyncRunsArgs, @Ctx() ctx: GraphQLContext): Promise<SyncRunType[]> {
+    return (await ctx.syncRuns.list(args.syncConfigId, args.limit, args.offset)).map((run) => SyncRunType.from(run));
+  }
+
+  @Mutation(() => SyncRunType, {
+    description: 'Starts a run of the config as a Temporal workflow; RUN_ALREADY_ACTIVE while one is queued or running',
+  })
+  async startSync(@Arg('syncConfigId', () => ID) syncConfigId: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return SyncRunType.from(await ctx.syncRuns.start(syncConfigId));
+  }
+}

@@ -1,0 +1,57 @@
+import type { Entry } from 'ldapts';
+
+import { objectGuidToString, objectSidToString } from './binary-attributes.js';
+
+/**
+ * A directory entry as the rest of Rolesync sees it: attribute names lower-cased, every attribute
+ * with at least one value, all values strings. objectGUID and objectSid are in their standard string
+ * forms; other values that are not UTF-8 text (photos, certificates) are base64.
+ */
+export interface LdapEntry {
+  dn: string;
+  attributes: Record<string, string[]>;
+}
+
+const BINARY_TO_STRING: ReadonlyMap<string, (bytes: Buffer) => string> = new Map([
+  ['objectguid', objectGuidToString],
+  ['objectsid', objectSidToString],
+]);
+
+/**
+ * The attribute names to hand ldapts as `explicitBufferAttributes`. ldapts compares them with the
+ * name the server sends, case-sensitively, and decodes any value that happens to be valid UTF-8 as
+ * text: a GUID can be. So list the usual spellings and the caller's own.
+ */
+export function binaryAttributeNames(requested: readonly string[]): string[] {
+  const names = new Set(['objectGUID', 'objectguid', 'objectSid', 'objectsid']);
+  for (const name of requested) {
+    if (BINARY_TO_STRING.has(name.toLowerCase())) names.add(name);
+  }
+  return [...names];
+}
+
+/** Converts an ldapts search entry; see LdapEntry. */
+export function toLdapEntry(raw: Entry): LdapEntry {
+  const attributes = new Map<string, string[]>();
+  for (const [name, rawValue] of Object.entries(raw)) {
+    if (name === 'dn') continue;
+    const key = name.toLowerCase();
+    const values = (Array.isArray(rawValue) ? rawValue : [rawValue]).map((value) => toText(key, value));
+    if (values.length > 0) attributes.set(key, [...(attributes.get(key) ?? []), ...values]);
+  }
+  return { dn: raw.dn, attributes: Object.fromEntries(attributes) };
+}
+
+/** The values of an attribute (name in any case), [] when absent. */
+export function getAttributeValues(entry: LdapEntry, name: string): string[] {
+  const key = name.toLowerCase();
+  return Object.hasOwn(entry.attributes, key) ? (entry.attributes[key] ?? []) : [];
+}
+
+function toText(attribute: string, value: string | Buffer): string {
+  const convert = BINARY_TO_STRING.get(attribute);
+  // A binary attribute that ldapts decoded as text (its name was spelt differently) is re-encoded:
+  // a successful strict UTF-8 decode round-trips to the same bytes.
+  if (convert !== undefined) return convert(typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
+  return typeof value === 'string' ? value : value.toString('base64');
+}

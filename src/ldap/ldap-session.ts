@@ -1,0 +1,136 @@
+import { Attribute, Change, type Client, Control, NoSuchAttributeError, NoSuchObjectError, TypeOrValueExistsError } from 'ldapts';
+
+import { ErrorCode } from '../errors/error-codes.js';
+import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
+import { ldapFailure, type LdapErrorContext, toAppError } from './ldap-error-map.js';
+import { convertPages, type PagedSearchRequest, preparePagedSearch, type PreparedPagedSearch } from './paged-search.js';
+import { completeRangedAttributes, type EntryReader, readRangedAttribute } from './ranged-attribute.js';
+import { parseRootDse, ROOT_DSE_ATTRIBUTES, type RootDse } from './root-dse.js';
+
+/** Permissive modify (AD, OpenLDAP, Samba): adding a present value or deleting a missing one succeeds. */
+const PERMISSIVE_MODIFY_OID = '1.2.840.113556.1.4.1413';
+
+/** A bound connection to one directory server; made by openLdapSession. Not safe to share between runs. */
+export class LdapSession {
+  /** @param url the server this session connected to (after failover). */
+  constructor(
+    private readonly client: Client,
+    readonly url: string,
+  ) {}
+
+  /**
+   * Streams the result one page at a time (RFC 2696), never the whole result in memory. Throws
+   * synchronously on an invalid request; errors while reading surface from the iteration. An error
+   * after some pages means the result is incomplete: callers must not act on it as if complete.
+   */
+  pagedSearch(request: PagedSearchRequest): AsyncIterable<LdapEntry[]> {
+    return this.pages(preparePagedSearch(request));
+  }
+
+  /** The entry with the given attributes (ranges followed), or null when it does not exist. */
+  async readEntry(dn: string, attributes: string[]): Promise<LdapEntry | null> {
+    const entry = await this.readUnranged(dn, attributes);
+    return entry === null ? null : completeRangedAttributes(entry, this.readUnranged);
+  }
+
+  /** All values of one attribute, read in explicit ranges of `stepSize` (see readRangedAttribute). */
+  readRangedAttribute(dn: string, attribute: string, stepSize?: number): Promise<string[]> {
+    return readRangedAttribute(dn, attribute, this.readUnranged, stepSize);
+  }
+
+  /**
+   * Adds and removes values of a member attribute in one modify. Idempotent: adding a present member
+   * or removing an absent one is not an error (permissive modify, or value by value where the server
+   * ignores that control), so a retried provisioning step gives the same result.
+   */
+  async modifyMembers(groupDn: string, attribute: string, add: string[], remove: string[]): Promise<void> {
+    const changes = [
+      ...(add.length > 0 ? [memberChange('add', attribute, add)] : []),
+      ...(remove.length > 0 ? [memberChange('delete', attribute, remove)] : []),
+    ];
+    if (changes.length === 0) return;
+    const context: LdapErrorContext = { operation: 'modify', url: this.url, dn: groupDn };
+    try {
+      this.assertConnected(context);
+      await this.client.modify(groupDn, changes, new Control(PERMISSIVE_MODIFY_OID));
+    } catch (error) {
+      if (!isAlreadyInPlace(error)) throw toAppError(error, context);
+      for (const value of add) await this.modifyOneValue(groupDn, memberChange('add', attribute, [value]), context);
+      for (const value of remove) await this.modifyOneValue(groupDn, memberChange('delete', attribute, [value]), context);
+    }
+  }
+
+  async readRootDse(): Promise<RootDse> {
+    const entry = await this.readUnranged('', ROOT_DSE_ATTRIBUTES);
+    if (entry === null) throw ldapFailure(ErrorCode.DIRECTORY_ERROR, 'the server returned no root DSE', { operation: 'read', url: this.url, dn: '' });
+    return parseRootDse(entry);
+  }
+
+  /** Unbinds and closes the connection. Never throws: a connection that fails to close is gone anyway. */
+  async close(): Promise<void> {
+    try {
+      await this.client.unbind();
+    } catch {
+      // ldapts destroys the socket in any case.
+    }
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  private async *pages(prepared: PreparedPagedSearch): AsyncGenerator<LdapEntry[]> {
+    const context: LdapErrorContext = { operation: 'paged search', url: this.url, dn: prepared.baseDn, pageSize: prepared.pageSize };
+    try {
+      this.assertConnected(context);
+      const raw = this.client.searchPaginated(prepared.baseDn, prepared.options);
+      yield* convertPages(raw, prepared, (entry) => completeRangedAttributes(entry, this.readUnranged, prepared.ranges), context);
+    } catch (error) {
+      throw toAppError(error, context);
+    }
+  }
+
+  /** One base-scope read without following ranges; the building block of range retrieval. */
+  private readonly readUnranged: EntryReader = async (dn, attributes) => {
+    const context: LdapErrorContext = { operation: 'read', url: this.url, dn };
+    try {
+      this.assertConnected(context);
+      const result = await this.client.search(dn, {
+        scope: 'base',
+        filter: '(objectClass=*)',
+        attributes,
+        explicitBufferAttributes: binaryAttributeNames(attributes),
+      });
+      const [raw] = result.searchEntries;
+      return raw === undefined ? null : toLdapEntry(raw);
+    } catch (error) {
+      if (error instanceof NoSuchObjectError) return null;
+      throw toAppError(error, context);
+    }
+  };
+
+  private async modifyOneValue(dn: string, change: Change, context: LdapErrorContext): Promise<void> {
+    try {
+      this.assertConnected(context);
+      await this.client.modify(dn, change);
+    } catch (error) {
+      if (!isAlreadyInPlace(error)) throw toAppError(error, context);
+    }
+  }
+
+  /**
+   * ldapts silently reconnects when an operation finds the connection gone: unauthenticated and, after
+   * StartTLS, in clear text. A session therefore ends with its connection.
+   */
+  private assertConnected(context: LdapErrorContext): void {
+    if (!this.client.isBound) throw ldapFailure(ErrorCode.DIRECTORY_UNREACHABLE, 'the connection was lost; open a new session', context);
+  }
+}
+
+function memberChange(operation: 'add' | 'delete', attribute: string, values: string[]): Change {
+  return new Change({ operation, modification: new Attribute({ type: attribute, values }) });
+}
+
+function isAlreadyInPlace(error: unknown): boolean {
+  return error instanceof TypeOrValueExistsError || error instanceof NoSuchAttributeError;
+}

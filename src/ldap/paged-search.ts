@@ -1,0 +1,108 @@
+import type { SearchOptions, SearchResult } from 'ldapts';
+
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { parseDn } from './dn-parse.js';
+import { parseFilter } from './filter-parse.js';
+import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
+import { ldapFailure, type LdapErrorContext } from './ldap-error-map.js';
+import { DEFAULT_RANGE_STEP, rangeRequest, type RangeOptions } from './ranged-attribute.js';
+
+export type LdapScope = 'base' | 'one' | 'sub';
+
+export interface PagedSearchRequest {
+  baseDn: string;
+  scope: LdapScope;
+  /** RFC 4515 filter; build values into it with escapeFilterValue. */
+  filter: string;
+  /** Attributes to return. Operational ones (memberOf on OpenLDAP, entryUUID) must be named. */
+  attributes: string[];
+  /** Entries per page (RFC 2696 simple paged results), 1..100000. */
+  pageSize: number;
+  /** Server-side time limit for the whole search; exceeding it throws TIME_LIMIT. */
+  timeLimitSeconds?: number;
+  /**
+   * Most entries the caller accepts. Enforced here: more throws SIZE_LIMIT, never a silent cut
+   * (ldapts hides the server's sizeLimitExceeded when the request carries a size limit).
+   */
+  sizeLimit?: number;
+  /**
+   * Attributes to request with explicit AD ranges (`member;range=0-1499`) instead of whole. Ranges the
+   * server returns on its own are always followed; this makes servers that range only on request
+   * (Samba) page through values too.
+   */
+  rangedAttributes?: string[];
+  /** Values per explicit range request (default 1500). */
+  rangeStepSize?: number;
+}
+
+export const MAX_PAGE_SIZE = 100_000;
+
+/** A validated request, ready for ldapts. */
+export interface PreparedPagedSearch {
+  baseDn: string;
+  options: SearchOptions;
+  pageSize: number;
+  sizeLimit: number | undefined;
+  ranges: RangeOptions;
+}
+
+/** Validates a request (BAD_USER_INPUT, INVALID_DN, INVALID_FILTER) and builds the ldapts options. */
+export function preparePagedSearch(request: PagedSearchRequest): PreparedPagedSearch {
+  const { pageSize, sizeLimit, timeLimitSeconds, rangeStepSize } = request;
+  requireWholeNumber('pageSize', pageSize, 1, MAX_PAGE_SIZE);
+  if (sizeLimit !== undefined) requireWholeNumber('sizeLimit', sizeLimit, 1);
+  if (timeLimitSeconds !== undefined) requireWholeNumber('timeLimitSeconds', timeLimitSeconds, 0);
+  if (rangeStepSize !== undefined) requireWholeNumber('rangeStepSize', rangeStepSize, 1);
+  parseDn(request.baseDn);
+  const explicitlyRanged = (request.rangedAttributes ?? []).map((name) => name.toLowerCase());
+  const stepSize = explicitlyRanged.length > 0 ? (rangeStepSize ?? DEFAULT_RANGE_STEP) : rangeStepSize;
+  const attributes = [
+    ...request.attributes.filter((name) => !explicitlyRanged.includes(name.toLowerCase())),
+    ...explicitlyRanged.map((name) => rangeRequest(name, 0, stepSize)),
+  ];
+  return {
+    baseDn: request.baseDn,
+    options: {
+      scope: request.scope,
+      filter: parseFilter(request.filter),
+      attributes,
+      explicitBufferAttributes: binaryAttributeNames(attributes),
+      paged: { pageSize },
+      ...(timeLimitSeconds === undefined ? {} : { timeLimit: timeLimitSeconds }),
+    },
+    pageSize,
+    sizeLimit,
+    ranges: { stepSize, explicitlyRanged },
+  };
+}
+
+/**
+ * Turns ldapts result pages into LdapEntry pages, one page in memory at a time. Empty pages are
+ * skipped; search references (AD's pointers to other partitions) are not followed. `complete` finishes
+ * each entry (ranged attributes) before its page is handed on.
+ */
+export async function* convertPages(
+  pages: AsyncIterable<SearchResult>,
+  prepared: PreparedPagedSearch,
+  complete: (entry: LdapEntry) => Promise<LdapEntry>,
+  context: LdapErrorContext,
+): AsyncGenerator<LdapEntry[]> {
+  let count = 0;
+  for await (const page of pages) {
+    count += page.searchEntries.length;
+    if (prepared.sizeLimit !== undefined && count > prepared.sizeLimit) {
+      throw ldapFailure(ErrorCode.SIZE_LIMIT, `the search matched more than the size limit of ${prepared.sizeLimit} entries`, context);
+    }
+    const entries: LdapEntry[] = [];
+    for (const raw of page.searchEntries) entries.push(await complete(toLdapEntry(raw)));
+    if (entries.length > 0) yield entries;
+  }
+}
+
+function requireWholeNumber(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${name} must be a whole number ${range} (got ${value}).`, { details: { field: name } });
+  }
+}

@@ -1,0 +1,4 @@
+import { Migration20261125150628_initial } from './migration-20261125150628-initial.js';
+
+/** Every migration in order. Append new ones; never edit one that has been released. */
+export const MIGRATIONS = [{ name: 'Migration20261125150628_initial', class: Migration20261125150628_initial }];

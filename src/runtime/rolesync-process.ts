@@ -1,0 +1,72 @@
+import type { AppConfig } from '../config/app-config.js';
+import { migrateDatabase, openDatabase } from '../db/database.js';
+import { createApiServer } from '../graphql/server/api-server.js';
+import { buildRolesyncSchema } from '../graphql/schema.js';
+import type { Logger } from '../logging/logger.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import { connectTemporal } from '../temporal/temporal-connection.js';
+import { startWorker } from '../worker/rolesync-worker.js';
+import { startInfrastructure } from './infrastructure.js';
+
+export interface ProcessRoles {
+  api: boolean;
+  worker: boolean;
+}
+
+export interface RunningProcess {
+  url: string | undefined;
+  /** Resolves when the worker stops by itself (a fatal worker error rejects). */
+  workerDone: Promise<void> | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what this process serves: API, worker or both, on one Postgres and one Temporal (embedded
+ * ones when none is configured). Everything started is stopped again, in reverse order, by stop() or
+ * when start-up fails half-way.
+ */
+export async function startRolesyncProcess(config: AppConfig, logger: Logger, roles: ProcessRoles): Promise<RunningProcess> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.reverse()) {
+      await step().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+    }
+  };
+  try {
+    const infrastructure = await startInfrastructure(config, logger);
+    stops.push(infrastructure.stop);
+    const temporalAddress = infrastructure.temporalAddress;
+    if (temporalAddress === undefined) throw new Error('no Temporal address');
+    const database = await openDatabase(infrastructure.databaseUrl);
+    stops.push(database.close);
+    const applied = await migrateDatabase(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    const secrets = new SecretBox(infrastructure.secretKey);
+
+    let workerDone: Promise<void> | undefined;
+    if (roles.worker) {
+      const worker = await startWorker(
+        { temporalAddress: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue },
+        { database, secrets, logger },
+      );
+      stops.push(worker.stop);
+      workerDone = worker.done;
+      logger.info({ taskQueue: config.temporalTaskQueue }, 'worker started');
+    }
+
+    let url: string | undefined;
+    if (roles.api) {
+      const temporal = await connectTemporal(temporalAddress, config.temporalNamespace, config.temporalTaskQueue);
+      stops.push(() => temporal.connection.close());
+      const api = await createApiServer({ database, temporal, secrets, logger }, await buildRolesyncSchema());
+      const address = await api.listen(config.port, config.host);
+      stops.push(api.stop);
+      url = `http://${address.address}:${address.port}/graphql`;
+      logger.info({ url }, 'API listening');
+    }
+    return { url, workerDone, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DirectoryKind, TlsMode } from '../domain/directory-kinds.js';
+import { Directory } from '../entities/directory.entity.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { requireDn, requireLdapUrls, requirePem } from './input-rules.js';
+import { flushOrExplain } from './orm-errors.js';
+
+export interface DirectoryFields {
+  name: string;
+  kind: DirectoryKind;
+  urls: string[];
+  tlsMode: TlsMode;
+  caCertPem?: string | null;
+  verifyCertificate: boolean;
+  bindDn?: string | null;
+  bindPassword?: string | null;
+  pageSize: number;
+  connectTimeoutMs: number;
+  operationTimeoutMs: number;
+}
+
+const CONSTRAINTS = {
+  unique: 'A directory with this name already exists.',
+  inUse: 'The directory is used by sync configs; delete or move them first.',
+};
+
+/** Directory CRUD with the rules shared by GraphQL and the CLI. */
+export class DirectoryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  list(): Promise<Directory[]> {
+    return this.em.find(Directory, {}, { orderBy: { name: 'asc' } });
+  }
+
+  async get(id: string): Promise<Directory> {
+    const directory = await this.em.findOne(Directory, { id });
+    if (directory === null) throw new AppError(ErrorCode.NOT_FOUND, `Directory ${id} does not exist.`, { details: { id } });
+    return directory;
+  }
+
+  async create(fields: DirectoryFields): Promise<Directory> {
+    const directory = this.em.create(Directory, {
+      ...this.checked(fields),
+      bindPasswordSealed: this.seal(fields.bindPassword),
+    });
+    await this.flush();
+    return directory;
+  }
+
+  async update(id: string, changes: Partial<DirectoryFields>): Promise<Directory> {
+    const directory = await this.get(id);
+    const merged: DirectoryFields = {
+      name: changes.name ?? directory.name,
+      kind: changes.kind ?? directory.kind,
+      urls: changes.urls ?? directory.urls,
+      tlsMode: changes.tlsMode ?? directory.tlsMode,
+      caCertPem: changes.caCertPem === undefined ? directory.caCertPem : changes.caCertPem,
+      verifyCertificate: changes.verifyCertificate ?? directory.verifyCertificate,
+      bindDn: changes.bindDn === undefined ? directory.bindDn : changes.bindDn,
+      pageSize: changes.pageSize ?? directory.pageSize,
+      connectTimeoutMs: changes.connectTimeoutMs ?? directory.connectTimeoutMs,
+      operationTimeoutMs: changes.operationTimeoutMs ?? directory.operationTimeoutMs,
+    };
+    this.em.assign(directory, this.checked(merged));
+    if (changes.bindPassword !== undefined) directory.bindPasswordSealed = this.seal(changes.bindPassword);
+    await this.flush();
+    return directory;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const directory = await this.get(id);
+    this.em.remove(directory);
+    await this.flush();
+    return true;
+  }
+
+  private checked(fields: DirectoryFields) {
+    return {
+      name: fields.name.trim(),
+      kind: fields.kind,
+      urls: requireLdapUrls(fields.urls, fields.tlsMode),
+      tlsMode: fields.tlsMode,
+      caCertPem: fields.caCertPem == null ? null : requirePem('caCertPem', fields.caCertPem),
+      verifyCertificate: fields.verifyCertificate,
+      bindDn: fields.bindDn == null || fields.bindDn.trim() === '' ? null : requireDn('bindDn', fields.bindDn),
+      pageSize: fields.pageSize,
+      connectTimeoutMs: fields.connectTimeoutMs,
+      operationTimeoutMs: fields.operationTimeoutMs,
+    };
+  }
+
+  private seal(password: string | null | undefined): string | null {
+    return password == null || password === '' ? null : this.secrets.encrypt(password);
+  }
+
+  private flush(): Promise<void> {
+    return flushOrExplain(this.em, CONSTRAINTS);
+  }
+}

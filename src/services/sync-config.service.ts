@@ -1,0 +1,122 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GroupMemberAttribute, MembershipSource, SearchScope, SyncKind } from '../domain/directory-kinds.js';
+import { Directory } from '../entities/directory.entity.js';
+import { SyncConfig } from '../entities/sync-config.entity.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { requireAttributeName, requireDn, requireFilter } from './input-rules.js';
+import { flushOrExplain } from './orm-errors.js';
+
+export interface SyncConfigFields {
+  name: string;
+  kind: SyncKind;
+  directoryId: string;
+  usersBaseDn: string;
+  usersScope: SearchScope;
+  usersFilter: string;
+  loginAttribute: string;
+  nameAttribute?: string | null;
+  emailAttribute?: string | null;
+  externalIdAttribute?: string | null;
+  groupsBaseDn: string;
+  groupsScope: SearchScope;
+  groupsFilter: string;
+  groupNameAttribute: string;
+  groupMemberAttribute: GroupMemberAttribute;
+  membershipSource: MembershipSource;
+}
+
+const CONSTRAINTS = {
+  unique: 'A sync config with this name already exists.',
+  inUse: 'The sync config is still referenced.',
+};
+
+export class SyncConfigService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(directoryId?: string): Promise<SyncConfig[]> {
+    return this.em.find(SyncConfig, directoryId === undefined ? {} : { directory: directoryId }, {
+      orderBy: { name: 'asc' },
+      populate: ['directory'],
+    });
+  }
+
+  async get(id: string): Promise<SyncConfig> {
+    const config = await this.em.findOne(SyncConfig, { id }, { populate: ['directory'] });
+    if (config === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${id} does not exist.`, { details: { id } });
+    return config;
+  }
+
+  async create(fields: SyncConfigFields): Promise<SyncConfig> {
+    const checked = await this.checked(fields);
+    const config = this.em.create(SyncConfig, checked);
+    await this.flush();
+    return config;
+  }
+
+  async update(id: string, changes: Partial<SyncConfigFields>): Promise<SyncConfig> {
+    const config = await this.get(id);
+    const current: SyncConfigFields = {
+      name: config.name,
+      kind: config.kind,
+      directoryId: config.directory.id,
+      usersBaseDn: config.usersBaseDn,
+      usersScope: config.usersScope,
+      usersFilter: config.usersFilter,
+      loginAttribute: config.loginAttribute,
+      nameAttribute: config.nameAttribute,
+      emailAttribute: config.emailAttribute,
+      externalIdAttribute: config.externalIdAttribute,
+      groupsBaseDn: config.groupsBaseDn,
+      groupsScope: config.groupsScope,
+      groupsFilter: config.groupsFilter,
+      groupNameAttribute: config.groupNameAttribute,
+      groupMemberAttribute: config.groupMemberAttribute,
+      membershipSource: config.membershipSource,
+    };
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    this.em.assign(config, await this.checked({ ...current, ...defined }));
+    await this.flush();
+    return config;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const config = await this.get(id);
+    this.em.remove(config);
+    await this.flush();
+    return true;
+  }
+
+  private async checked(fields: SyncConfigFields) {
+    const directory = await this.em.findOne(Directory, { id: fields.directoryId });
+    if (directory === null) {
+      throw new AppError(ErrorCode.NOT_FOUND, `Directory ${fields.directoryId} does not exist.`, {
+        details: { field: 'directoryId' },
+      });
+    }
+    const optionalAttribute = (field: string, value: string | null | undefined): string | null =>
+      value == null || value.trim() === '' ? null : requireAttributeName(field, value);
+    return {
+      name: fields.name.trim(),
+      kind: fields.kind,
+      directory,
+      usersBaseDn: requireDn('usersBaseDn', fields.usersBaseDn),
+      usersScope: fields.usersScope,
+      usersFilter: requireFilter('usersFilter', fields.usersFilter),
+      loginAttribute: requireAttributeName('loginAttribute', fields.loginAttribute),
+      nameAttribute: optionalAttribute('nameAttribute', fields.nameAttribute),
+      emailAttribute: optionalAttribute('emailAttribute', fields.emailAttribute),
+      externalIdAttribute: optionalAttribute('externalIdAttribute', fields.externalIdAttribute),
+      groupsBaseDn: requireDn('groupsBaseDn', fields.groupsBaseDn),
+      groupsScope: fields.groupsScope,
+      groupsFilter: requireFilter('groupsFilter', fields.groupsFilter),
+      groupNameAttribute: requireAttributeName('groupNameAttribute', fields.groupNameAttribute),
+      groupMemberAttribute: fields.groupMemberAttribute,
+      membershipSource: fields.membershipSource,
+    };
+  }
+
+  private flush(): Promise<void> {
+    return flushOrExplain(this.em, CONSTRAINTS);
+  }
+}

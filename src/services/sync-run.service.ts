@@ -1,0 +1,103 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ACTIVE_RUN_STATUSES } from '../domain/sync-run-state.js';
+import { SyncConfig } from '../entities/sync-config.entity.js';
+import { SyncRun } from '../entities/sync-run.entity.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { TemporalHandle } from '../temporal/temporal-connection.js';
+import type { directorySyncWorkflow } from '../workflows/directory-sync.workflow.js';
+import { directorySyncWorkflowId } from '../workflows/workflow-ids.js';
+
+export const RUN_PAGE_MAX = 200;
+
+/** Starting and reading sync runs. A run row exists before its workflow, so it is visible at once. */
+export class SyncRunService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly temporal: TemporalHandle,
+  ) {}
+
+  async get(id: string): Promise<SyncRun> {
+    const run = await this.em.findOne(SyncRun, { id });
+    if (run === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${id} does not exist.`, { details: { id } });
+    return run;
+  }
+
+  list(syncConfigId: string, limit: number, offset: number): Promise<SyncRun[]> {
+    return this.em.find(
+      SyncRun,
+      { syncConfig: syncConfigId },
+      { orderBy: { createdAt: 'desc' }, limit: Math.min(limit, RUN_PAGE_MAX), offset },
+    );
+  }
+
+  async start(syncConfigId: string): Promise<SyncRun> {
+    const config = await this.em.findOne(SyncConfig, { id: syncConfigId });
+    if (config === null) {
+      throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${syncConfigId} does not exist.`, { details: { syncConfigId } });
+    }
+    const workflowId = directorySyncWorkflowId(config.id);
+    const run = await this.insertQueuedRun(config, workflowId);
+    try {
+      await this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
+        taskQueue: this.temporal.taskQueue,
+        workflowId,
+        args: [{ runId: run.id }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+    } catch (error) {
+      // The run never started: remove its row so it neither blocks the config nor shows as queued forever.
+      await this.em.nativeDelete(SyncRun, { id: run.id });
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyActive(config.id, error);
+      throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, 'The run could not be started: Temporal is unreachable.', {
+        cause: error,
+      });
+    }
+    return run;
+  }
+
+  /** The partial unique index allows one QUEUED/RUNNING row per config; a lost workflow frees its slot. */
+  private async insertQueuedRun(config: SyncConfig, workflowId: string): Promise<SyncRun> {
+    for (let attempt = 0; ; attempt++) {
+      const run = this.em.create(SyncRun, { syncConfig: config, workflowId, counters: {} });
+      try {
+        await this.em.flush();
+        return run;
+      } catch (error) {
+        this.em.clear();
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        if (attempt > 0 || !(await this.releaseLostRun(config.id))) throw alreadyActive(config.id, error);
+      }
+    }
+  }
+
+  /** Marks an active run FAILED when its workflow no longer runs (e.g. the Temporal state was lost). */
+  private async releaseLostRun(syncConfigId: string): Promise<boolean> {
+    const active = await this.em.findOne(SyncRun, { syncConfig: syncConfigId, status: { $in: [...ACTIVE_RUN_STATUSES] } });
+    if (active === null) return true;
+    let running: boolean;
+    try {
+      const description = await this.temporal.client.workflow.getHandle(active.workflowId).describe();
+      running = description.status.name === 'RUNNING';
+    } catch {
+      running = false;
+    }
+    if (running) return false;
+    await this.em.nativeUpdate(
+      SyncRun,
+      { id: active.id },
+      { status: 'FAILED', errorCode: 'WORKFLOW_LOST', errorMessage: 'The run\'s workflow no longer exists.', finishedAt: new Date() },
+    );
+    return true;
+  }
+}
+
+function alreadyActive(syncConfigId: string, cause: unknown): AppError {
+  return new AppError(ErrorCode.RUN_ALREADY_ACTIVE, 'A run of this sync config is already queued or running.', {
+    details: { syncConfigId },
+    cause,
+  });
+}

@@ -1,0 +1,85 @@
+import type { GroupMemberAttribute } from '../domain/directory-kinds.js';
+import type { StagedGroupRow, StagedUserRow } from '../db/staging.repository.js';
+import { normalizeDn, readStableId, type LdapEntry } from '../ldap/index.js';
+
+/** Which LDAP attributes give which identity fields (names as configured, compared case-insensitively). */
+export interface UserAttributeMapping {
+  login: string;
+  name: string | null;
+  email: string | null;
+  externalId: string | null;
+}
+
+export interface MappedEntry<Row> {
+  row: Row;
+  /** Values that could not be used (e.g. a memberOf value that is no DN), for the run log. */
+  rejectedValues: string[];
+}
+
+function first(entry: LdapEntry, attribute: string | null): string | null {
+  if (attribute === null) return null;
+  return entry.attributes[attribute.toLowerCase()]?.[0] ?? null;
+}
+
+function all(entry: LdapEntry, attribute: string): readonly string[] {
+  return entry.attributes[attribute.toLowerCase()] ?? [];
+}
+
+/** Normalizes DN values, setting aside those that are not DNs instead of failing the page. */
+function normalizeDnValues(values: readonly string[]): { dns: string[]; rejected: string[] } {
+  const dns: string[] = [];
+  const rejected: string[] = [];
+  for (const value of values) {
+    try {
+      dns.push(normalizeDn(value));
+    } catch {
+      rejected.push(value);
+    }
+  }
+  return { dns, rejected };
+}
+
+export function mapUserEntry(entry: LdapEntry, mapping: UserAttributeMapping): MappedEntry<StagedUserRow> {
+  const memberOf = normalizeDnValues(all(entry, 'memberOf'));
+  return {
+    row: {
+      dn: entry.dn,
+      dnNorm: normalizeDn(entry.dn),
+      stableId: readStableId(entry)?.value ?? null,
+      login: first(entry, mapping.login),
+      displayName: first(entry, mapping.name),
+      email: first(entry, mapping.email),
+      externalId: first(entry, mapping.externalId),
+      memberOf: memberOf.dns,
+    },
+    rejectedValues: memberOf.rejected,
+  };
+}
+
+/** uniqueMember values may carry an optional `#'0101'B` UID suffix (RFC 4517 NameAndOptionalUID). */
+function stripOptionalUid(value: string): string {
+  return value.replace(/#'[01]*'B$/, '');
+}
+
+export function mapGroupEntry(
+  entry: LdapEntry,
+  nameAttribute: string,
+  memberAttribute: GroupMemberAttribute,
+): MappedEntry<StagedGroupRow> {
+  const raw = all(entry, memberAttribute);
+  // memberUid holds login names, not DNs: compared case-insensitively, kept lower-cased.
+  const members =
+    memberAttribute === 'memberUid'
+      ? { dns: raw.map((uid) => uid.toLowerCase()), rejected: [] }
+      : normalizeDnValues(memberAttribute === 'uniqueMember' ? raw.map(stripOptionalUid) : raw);
+  return {
+    row: {
+      dn: entry.dn,
+      dnNorm: normalizeDn(entry.dn),
+      stableId: readStableId(entry)?.value ?? null,
+      name: first(entry, nameAttribute),
+      members: members.dns,
+    },
+    rejectedValues: members.rejected,
+  };
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry point: workflow functions only.
+export { directorySyncWorkflow } from './directory-sync.workflow.js';

@@ -1,0 +1,103 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/database.js';
+import { createApiServer } from '../../src/graphql/server/api-server.js';
+import { buildRolesyncSchema } from '../../src/graphql/schema.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { SecretBox } from '../../src/secrets/secret-box.js';
+import { connectTemporal, type TemporalHandle } from '../../src/temporal/temporal-connection.js';
+import { startWorker } from '../../src/worker/rolesync-worker.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  baseUrl: string;
+  graphqlUrl: string;
+  database: Database;
+  temporal: TemporalHandle;
+  /** Every log line the app wrote, for assertions that secrets never appear. */
+  logs: string[];
+  gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on errors and returns data. */
+  gqlData<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real application for one test file: its own database (migrated), its own task queue, a worker
+ * and the API on a free port, against the shared Postgres and Temporal servers.
+ */
+export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
+  const servers = inject('servers');
+  const testDatabase = await createTestDatabase(servers.databaseUrl);
+  const logs: string[] = [];
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
+  const database = await openDatabase(testDatabase.url);
+  await migrateDatabase(database);
+  const secrets = new SecretBox(randomBytes(32));
+  const taskQueue = `test-${randomUUID()}`;
+  const temporal = await connectTemporal(servers.temporalAddress, servers.temporalNamespace, taskQueue);
+  const worker =
+    options.worker === false
+      ? undefined
+      : await startWorker(
+          {
+            temporalAddress: servers.temporalAddress,
+            namespace: servers.temporalNamespace,
+            taskQueue,
+            workflowBundlePath: servers.workflowBundlePath,
+          },
+          { database, secrets, logger },
+        );
+  const api = await createApiServer({ database, temporal, secrets, logger }, await buildRolesyncSchema());
+  const address = await api.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const graphqlUrl = `${baseUrl}/graphql`;
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    logs.push(`<response> ${text}`);
+    return JSON.parse(text) as GraphQLResponse<T>;
+  }
+
+  return {
+    baseUrl,
+    graphqlUrl,
+    database,
+    temporal,
+    logs,
+    gql,
+    async gqlData<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await gql<T>(query, variables);
+      if (result.errors !== undefined || result.data == null) {
+        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      }
+      return result.data;
+    },
+    async stop() {
+      await api.stop();
+      await worker?.stop();
+      await temporal.connection.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
