@@ -19,11 +19,9 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.cache/test-results.json' }]] : ['default'],
     projects: [
       {
-        ...shared,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['reflect-metadata'] },
       },
       {
-        ...shared,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

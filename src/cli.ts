@@ -6,10 +6,10 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { buildRolesyncSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startInfrastructure } from './runtime/infrastructure.js';
 import { startRolesyncProcess, type ProcessRoles } from './runtime/rolesync-process.js';
 import { generateSecretKey } from './secrets/secret-box.js';
+import { installTemporalRuntime } from './worker/temporal-runtime.js';
 
 /** Runs until SIGINT/SIGTERM, then drains and stops everything it started. */
 async function serve(roles: ProcessRoles): Promise<void> {
@@ -36,12 +36,7 @@ async function serve(roles: ProcessRoles): Promise<void> {
 function takeOverShutdownSignals(logger: Logger): void {
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
-  Runtime.install({
-    shutdownSignals: [],
-    logger: new DefaultLogger('WARN', (entry) => {
-      logger.warn({ temporal: entry.meta }, entry.message);
-    }),
-  });
+  installTemporalRuntime(logger);
 }
 
 async function migrate(): Promise<void> {

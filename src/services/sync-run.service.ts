@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ACTIVE_RUN_STATUSES } from '../domain/sync-run-state.js';
@@ -9,6 +8,7 @@ import { ErrorCode } from '../errors/error-codes.js';
 import type { TemporalHandle } from '../temporal/temporal-connection.js';
 import type { directorySyncWorkflow } from '../workflows/directory-sync.workflow.js';
 import { directorySyncWorkflowId } from '../workflows/workflow-ids.js';
+import { isUniqueViolation } from './orm-errors.js';
 
 export const RUN_PAGE_MAX = 200;
 
@@ -68,7 +68,7 @@ export class SyncRunService {
         return run;
       } catch (error) {
         this.em.clear();
-        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        if (!isUniqueViolation(error)) throw error;
         if (attempt > 0 || !(await this.releaseLostRun(config.id))) throw alreadyActive(config.id, error);
       }
     }

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { SecretBox } from '../../src/secrets/secret-box.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/temporal-connection.js';
 import { startWorker } from '../../src/worker/rolesync-worker.js';
+import { installTemporalRuntime } from '../../src/worker/temporal-runtime.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T> {
@@ -45,6 +46,7 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
       },
     }),
   );
+  installTemporalRuntime(logger);
   const database = await openDatabase(testDatabase.url);
   await migrateDatabase(database);
   const secrets = new SecretBox(randomBytes(32));
