@@ -9,23 +9,35 @@ import { createOrmConfig } from './mikro-orm.config.js';
  * request handlers and activities fork an EntityManager, never use the global one.
  */
 export interface Database {
-  orm: MikroORM;
+  orm: Orm;
   pool: pg.Pool;
   close(): Promise<void>;
 }
 
+function initOrm(url: string) {
+  return MikroORM.init(createOrmConfig(url));
+}
+
+/** The ORM as configured here, with its entity types. */
+export type Orm = Awaited<ReturnType<typeof initOrm>>;
+
 export async function openDatabase(url: string): Promise<Database> {
-  let orm: MikroORM;
-  try {
-    orm = await MikroORM.init(createOrmConfig(url));
-  } catch (error) {
-    throw new AppError(ErrorCode.DATABASE_UNAVAILABLE, `Cannot connect to PostgreSQL at ${redactUrl(url)}.`, {
-      cause: error,
-    });
-  }
+  const unavailable = (error: unknown): AppError =>
+    new AppError(ErrorCode.DATABASE_UNAVAILABLE, `Cannot connect to PostgreSQL at ${redactUrl(url)}.`, { cause: error });
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
+  // The ORM connects lazily: check now, so that a wrong URL fails start-up with a clear message.
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw unavailable(error);
+  }
+  const orm = await initOrm(url).catch(async (error: unknown) => {
+    await pool.end();
+    throw unavailable(error);
+  });
   return {
     orm,
     pool,

@@ -19,8 +19,8 @@ export function spawnManaged(command: string, args: readonly string[], env?: Nod
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString('utf8')).slice(-TAIL_BYTES);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   // If this process exits without stop() (a crash, process.exit), the child must not outlive it.
   const killOnExit = (): void => {
     child.kill('SIGKILL');

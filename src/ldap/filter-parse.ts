@@ -30,6 +30,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function parseFilter(filter: string): Filter {
   let parsed: Filter;
   try {
+    checkParentheses(filter);
     parsed = FilterParser.parseString(escapeNonAscii(filter.trim()));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -42,6 +43,20 @@ export function parseFilter(filter: string): Filter {
 /** Throws INVALID_FILTER when the filter does not parse; see parseFilter. */
 export function validateFilter(filter: string): void {
   parseFilter(filter);
+}
+
+/**
+ * ldapts accepts a filter whose closing parentheses are missing (`(&(cn=a)`), so count them first.
+ * Values cannot hold a literal parenthesis (RFC 4515 escapes them as \28 and \29): every one counts.
+ */
+function checkParentheses(filter: string): void {
+  let depth = 0;
+  for (const [position, char] of Array.from(filter).entries()) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (depth < 0) throw new Error(`Unbalanced parens: ')' at position ${position} closes nothing`);
+  }
+  if (depth > 0) throw new Error(`Unbalanced parens: ${depth} '(' never closed`);
 }
 
 function escapeNonAscii(filter: string): string {

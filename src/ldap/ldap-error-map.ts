@@ -54,6 +54,11 @@ export function ldapFailure(code: ErrorCode, reason: string, context: LdapErrorC
 function classify(error: unknown, context: LdapErrorContext): [ErrorCode, string] {
   if (error instanceof ResultCodeError) return classifyResultCode(error, context);
   const message = error instanceof Error ? error.message : String(error);
+  // Node's wording when the peer hangs up mid-handshake (code ECONNRESET): typically ldaps:// aimed
+  // at a plain LDAP port, a configuration error rather than an outage.
+  if (message.includes('before secure TLS connection was established')) {
+    return [ErrorCode.TLS_ERROR, 'the server closed the connection during the TLS handshake (is this an LDAPS port?)'];
+  }
   const systemCode = readSystemCode(error);
   if (systemCode !== undefined) {
     const unreachable = UNREACHABLE_SYSTEM_CODES.get(systemCode);

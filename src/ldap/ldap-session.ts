@@ -1,5 +1,6 @@
 import { Attribute, Change, type Client, Control, NoSuchAttributeError, NoSuchObjectError, TypeOrValueExistsError } from 'ldapts';
 
+import type { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
 import { ldapFailure, type LdapErrorContext, toAppError } from './ldap-error-map.js';
@@ -12,6 +13,8 @@ const PERMISSIVE_MODIFY_OID = '1.2.840.113556.1.4.1413';
 
 /** A bound connection to one directory server; made by openLdapSession. Not safe to share between runs. */
 export class LdapSession {
+  private connectionLost = false;
+
   /** @param url the server this session connected to (after failover). */
   constructor(
     private readonly client: Client,
@@ -54,7 +57,7 @@ export class LdapSession {
       this.assertConnected(context);
       await this.client.modify(groupDn, changes, new Control(PERMISSIVE_MODIFY_OID));
     } catch (error) {
-      if (!isAlreadyInPlace(error)) throw toAppError(error, context);
+      if (!isAlreadyInPlace(error)) throw this.failure(error, context);
       for (const value of add) await this.modifyOneValue(groupDn, memberChange('add', attribute, [value]), context);
       for (const value of remove) await this.modifyOneValue(groupDn, memberChange('delete', attribute, [value]), context);
     }
@@ -68,11 +71,10 @@ export class LdapSession {
 
   /** Unbinds and closes the connection. Never throws: a connection that fails to close is gone anyway. */
   async close(): Promise<void> {
-    try {
-      await this.client.unbind();
-    } catch {
-      // ldapts destroys the socket in any case.
-    }
+    // ldapts destroys the socket as soon as the unbind is written, but on a lost connection its
+    // promise settles only at the operation timeout: do not wait for it then.
+    const unbind = this.client.unbind().catch(() => undefined);
+    if (!this.connectionLost) await unbind;
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -86,7 +88,7 @@ export class LdapSession {
       const raw = this.client.searchPaginated(prepared.baseDn, prepared.options);
       yield* convertPages(raw, prepared, (entry) => completeRangedAttributes(entry, this.readUnranged, prepared.ranges), context);
     } catch (error) {
-      throw toAppError(error, context);
+      throw this.failure(error, context);
     }
   }
 
@@ -105,7 +107,7 @@ export class LdapSession {
       return raw === undefined ? null : toLdapEntry(raw);
     } catch (error) {
       if (error instanceof NoSuchObjectError) return null;
-      throw toAppError(error, context);
+      throw this.failure(error, context);
     }
   };
 
@@ -114,16 +116,28 @@ export class LdapSession {
       this.assertConnected(context);
       await this.client.modify(dn, change);
     } catch (error) {
-      if (!isAlreadyInPlace(error)) throw toAppError(error, context);
+      if (!isAlreadyInPlace(error)) throw this.failure(error, context);
     }
   }
 
   /**
    * ldapts silently reconnects when an operation finds the connection gone: unauthenticated and, after
-   * StartTLS, in clear text. A session therefore ends with its connection.
+   * StartTLS, in clear text. And after StartTLS it does not notice a closed connection at all, so its
+   * own state cannot be trusted either: a session ends with the first sign of a lost connection.
    */
   private assertConnected(context: LdapErrorContext): void {
-    if (!this.client.isBound) throw ldapFailure(ErrorCode.DIRECTORY_UNREACHABLE, 'the connection was lost; open a new session', context);
+    if (this.connectionLost || !this.client.isBound) {
+      throw ldapFailure(ErrorCode.DIRECTORY_UNREACHABLE, 'the connection was lost; open a new session', context);
+    }
+  }
+
+  private failure(error: unknown, context: LdapErrorContext): AppError {
+    const mapped = toAppError(error, context);
+    if (mapped.code === ErrorCode.DIRECTORY_UNREACHABLE && !this.connectionLost) {
+      this.connectionLost = true;
+      void this.close();
+    }
+    return mapped;
   }
 }
 

@@ -42,14 +42,14 @@ async function connect(url: string, options: LdapConnectionOptions): Promise<Lda
     // ldapts opens TLS at once whenever tlsOptions are given, so only LDAPS gets them here.
     ...(options.tlsMode === 'LDAPS' ? { tlsOptions: tls } : {}),
   });
-  const context: LdapErrorContext = { operation: 'connect', url };
+  // ldapts connects on the first request: StartTLS, or else the bind.
+  const context: LdapErrorContext = { operation: options.tlsMode === 'STARTTLS' ? 'StartTLS' : 'connect and bind', url };
   try {
     if (options.tlsMode === 'STARTTLS') {
-      context.operation = 'StartTLS';
       // ldapts bounds the connect and the StartTLS request but not the TLS handshake after it.
       await withDeadline(client.startTLS(tls), options.connectTimeoutMs + options.operationTimeoutMs, context);
+      context.operation = 'bind';
     }
-    context.operation = 'bind';
     await client.bind(options.bindDn ?? '', options.bindPassword ?? '');
     return new LdapSession(client, url);
   } catch (error) {

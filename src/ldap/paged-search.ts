@@ -32,7 +32,11 @@ export interface PagedSearchRequest {
    * (Samba) page through values too.
    */
   rangedAttributes?: string[];
-  /** Values per explicit range request (default 1500). */
+  /**
+   * Values per range request. Without it the first request of a ranged attribute asks for 1500 and
+   * the follow-ups for `N-*` (the server picks the size, as AD clients do); with it every request
+   * asks for that many.
+   */
   rangeStepSize?: number;
 }
 
@@ -56,10 +60,9 @@ export function preparePagedSearch(request: PagedSearchRequest): PreparedPagedSe
   if (rangeStepSize !== undefined) requireWholeNumber('rangeStepSize', rangeStepSize, 1);
   parseDn(request.baseDn);
   const explicitlyRanged = (request.rangedAttributes ?? []).map((name) => name.toLowerCase());
-  const stepSize = explicitlyRanged.length > 0 ? (rangeStepSize ?? DEFAULT_RANGE_STEP) : rangeStepSize;
   const attributes = [
     ...request.attributes.filter((name) => !explicitlyRanged.includes(name.toLowerCase())),
-    ...explicitlyRanged.map((name) => rangeRequest(name, 0, stepSize)),
+    ...explicitlyRanged.map((name) => rangeRequest(name, 0, rangeStepSize ?? DEFAULT_RANGE_STEP)),
   ];
   return {
     baseDn: request.baseDn,
@@ -73,7 +76,7 @@ export function preparePagedSearch(request: PagedSearchRequest): PreparedPagedSe
     },
     pageSize,
     sizeLimit,
-    ranges: { stepSize, explicitlyRanged },
+    ranges: { stepSize: rangeStepSize, explicitlyRanged },
   };
 }
 

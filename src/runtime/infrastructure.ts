@@ -30,7 +30,7 @@ export async function startInfrastructure(
     if (databaseUrl === undefined) {
       logger.info({ dataDir: config.dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
       const postgres = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), config.embeddedPostgresPort);
-      stops.push(postgres.stop);
+      stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
     }
     let temporalAddress = config.temporalAddress;
@@ -43,7 +43,7 @@ export async function startInfrastructure(
         dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
         namespace: config.temporalNamespace,
       });
-      stops.push(temporal.stop);
+      stops.push(() => temporal.stop());
       temporalAddress = temporal.address;
     }
     return {

@@ -34,11 +34,11 @@ export async function startRolesyncProcess(config: AppConfig, logger: Logger, ro
   };
   try {
     const infrastructure = await startInfrastructure(config, logger);
-    stops.push(infrastructure.stop);
+    stops.push(() => infrastructure.stop());
     const temporalAddress = infrastructure.temporalAddress;
     if (temporalAddress === undefined) throw new Error('no Temporal address');
     const database = await openDatabase(infrastructure.databaseUrl);
-    stops.push(database.close);
+    stops.push(() => database.close());
     const applied = await migrateDatabase(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const secrets = new SecretBox(infrastructure.secretKey);
@@ -49,7 +49,7 @@ export async function startRolesyncProcess(config: AppConfig, logger: Logger, ro
         { temporalAddress: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue },
         { database, secrets, logger },
       );
-      stops.push(worker.stop);
+      stops.push(() => worker.stop());
       workerDone = worker.done;
       logger.info({ taskQueue: config.temporalTaskQueue }, 'worker started');
     }
@@ -60,7 +60,7 @@ export async function startRolesyncProcess(config: AppConfig, logger: Logger, ro
       stops.push(() => temporal.connection.close());
       const api = await createApiServer({ database, temporal, secrets, logger }, await buildRolesyncSchema());
       const address = await api.listen(config.port, config.host);
-      stops.push(api.stop);
+      stops.push(() => api.stop());
       url = `http://${address.address}:${address.port}/graphql`;
       logger.info({ url }, 'API listening');
     }

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { requireDn, requireLdapUrls, requirePem } from './input-rules.js';
+import { mergeChanges } from './merge-changes.js';
 import { flushOrExplain } from './orm-errors.js';
 
 export interface DirectoryFields {
@@ -20,6 +21,8 @@ export interface DirectoryFields {
   connectTimeoutMs: number;
   operationTimeoutMs: number;
 }
+
+const CLEARABLE = new Set<keyof DirectoryFields>(['caCertPem', 'bindDn']);
 
 const CONSTRAINTS = {
   unique: 'A directory with this name already exists.',
@@ -52,21 +55,21 @@ export class DirectoryService {
     return directory;
   }
 
-  async update(id: string, changes: Partial<DirectoryFields>): Promise<Directory> {
+  async update(id: string, changes: { [K in keyof DirectoryFields]?: DirectoryFields[K] | null }): Promise<Directory> {
     const directory = await this.get(id);
-    const merged: DirectoryFields = {
-      name: changes.name ?? directory.name,
-      kind: changes.kind ?? directory.kind,
-      urls: changes.urls ?? directory.urls,
-      tlsMode: changes.tlsMode ?? directory.tlsMode,
-      caCertPem: changes.caCertPem === undefined ? directory.caCertPem : changes.caCertPem,
-      verifyCertificate: changes.verifyCertificate ?? directory.verifyCertificate,
-      bindDn: changes.bindDn === undefined ? directory.bindDn : changes.bindDn,
-      pageSize: changes.pageSize ?? directory.pageSize,
-      connectTimeoutMs: changes.connectTimeoutMs ?? directory.connectTimeoutMs,
-      operationTimeoutMs: changes.operationTimeoutMs ?? directory.operationTimeoutMs,
+    const current: DirectoryFields = {
+      name: directory.name,
+      kind: directory.kind,
+      urls: directory.urls,
+      tlsMode: directory.tlsMode,
+      caCertPem: directory.caCertPem,
+      verifyCertificate: directory.verifyCertificate,
+      bindDn: directory.bindDn,
+      pageSize: directory.pageSize,
+      connectTimeoutMs: directory.connectTimeoutMs,
+      operationTimeoutMs: directory.operationTimeoutMs,
     };
-    this.em.assign(directory, this.checked(merged));
+    this.em.assign(directory, this.checked(mergeChanges(current, changes, CLEARABLE)));
     if (changes.bindPassword !== undefined) directory.bindPasswordSealed = this.seal(changes.bindPassword);
     await this.flush();
     return directory;

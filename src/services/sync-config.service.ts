@@ -5,6 +5,7 @@ import { SyncConfig } from '../entities/sync-config.entity.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { requireAttributeName, requireDn, requireFilter } from './input-rules.js';
+import { mergeChanges } from './merge-changes.js';
 import { flushOrExplain } from './orm-errors.js';
 
 export interface SyncConfigFields {
@@ -25,6 +26,8 @@ export interface SyncConfigFields {
   groupMemberAttribute: GroupMemberAttribute;
   membershipSource: MembershipSource;
 }
+
+const CLEARABLE = new Set<keyof SyncConfigFields>(['nameAttribute', 'emailAttribute', 'externalIdAttribute']);
 
 const CONSTRAINTS = {
   unique: 'A sync config with this name already exists.',
@@ -54,7 +57,7 @@ export class SyncConfigService {
     return config;
   }
 
-  async update(id: string, changes: Partial<SyncConfigFields>): Promise<SyncConfig> {
+  async update(id: string, changes: { [K in keyof SyncConfigFields]?: SyncConfigFields[K] | null }): Promise<SyncConfig> {
     const config = await this.get(id);
     const current: SyncConfigFields = {
       name: config.name,
@@ -74,8 +77,7 @@ export class SyncConfigService {
       groupMemberAttribute: config.groupMemberAttribute,
       membershipSource: config.membershipSource,
     };
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    this.em.assign(config, await this.checked({ ...current, ...defined }));
+    this.em.assign(config, await this.checked(mergeChanges(current, changes, CLEARABLE)));
     await this.flush();
     return config;
   }
