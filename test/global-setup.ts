@@ -28,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       startLdapServers(),
       bundleWorkflows(),
     ]);
-    stops.push(ldap.stop);
+    stops.push(() => ldap.stop());
     project.provide('servers', {
       databaseUrl,
       temporalAddress: temporal,
@@ -65,7 +65,7 @@ async function startTemporal(stops: (() => Promise<void>)[]): Promise<string> {
     dbFile: undefined,
     namespace: 'default',
   });
-  stops.push(server.stop);
+  stops.push(() => server.stop());
   return server.address;
 }
 

@@ -17,7 +17,7 @@ describe('SecretBox', () => {
 
   it('refuses a secret sealed with another key, with a coded error', () => {
     const sealed = new SecretBox(generateSecretKey()).encrypt('x');
-    expect(() => new SecretBox(generateSecretKey()).decrypt(sealed)).toThrowError(
+    expect(() => new SecretBox(generateSecretKey()).decrypt(sealed)).toThrow(
       expect.objectContaining({ code: 'SECRET_KEY_ERROR' }),
     );
   });
@@ -27,10 +27,10 @@ describe('SecretBox', () => {
     const sealed = box.encrypt('payload');
     const raw = Buffer.from(sealed.slice(3), 'base64');
     raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
-    expect(() => box.decrypt(`v1:${raw.toString('base64')}`)).toThrowError(expect.objectContaining({ code: 'SECRET_KEY_ERROR' }));
+    expect(() => box.decrypt(`v1:${raw.toString('base64')}`)).toThrow(expect.objectContaining({ code: 'SECRET_KEY_ERROR' }));
   });
 
   it('rejects keys that are not 32 bytes', () => {
-    expect(() => new SecretBox(Buffer.alloc(16))).toThrowError(/32 bytes/);
+    expect(() => new SecretBox(Buffer.alloc(16))).toThrow(/32 bytes/);
   });
 });
