@@ -56,10 +56,21 @@ async function migrate(): Promise<void> {
   }
 }
 
-const program = new Command('rolesync').description('Directory-to-application sync engine').showHelpAfterError();
-program.command('serve', { isDefault: true }).description('API and worker in one process (embedded Postgres/Temporal when not configured)').action(() => serve({ api: true, worker: true }));
-program.command('api').description('GraphQL API only').action(() => serve({ api: true, worker: false }));
-program.command('worker').description('Temporal worker only').action(() => serve({ api: false, worker: true }));
+const program = new Command('rolesync')
+  .description('Directory-to-application sync engine')
+  .showHelpAfterError();
+program
+  .command('serve', { isDefault: true })
+  .description('API and worker in one process (embedded Postgres/Temporal when not configured)')
+  .action(() => serve({ api: true, worker: true }));
+program
+  .command('api')
+  .description('GraphQL API only')
+  .action(() => serve({ api: true, worker: false }));
+program
+  .command('worker')
+  .description('Temporal worker only')
+  .action(() => serve({ api: false, worker: true }));
 program.command('migrate').description('Apply database migrations and exit').action(migrate);
 program
   .command('print-schema')

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       startPostgres(stops),
       startTemporal(stops),
       startLdapServers(),
-      bundleWorkflows(),
+      bundleWorkflows(stops),
     ]);
     stops.push(() => ldap.stop());
     project.provide('servers', {
@@ -51,8 +52,7 @@ async function startPostgres(stops: (() => Promise<void>)[]): Promise<string> {
   const server = await startEmbeddedPostgres(dir, await findFreePort());
   stops.push(async () => {
     await server.stop();
-    const { rmSync } = await import('node:fs');
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   });
   return server.url;
 }
@@ -69,11 +69,12 @@ async function startTemporal(stops: (() => Promise<void>)[]): Promise<string> {
   return server.address;
 }
 
-async function bundleWorkflows(): Promise<string> {
+async function bundleWorkflows(stops: (() => Promise<void>)[]): Promise<string> {
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), logger: silentLogger });
   mkdirSync(CACHE, { recursive: true });
   const file = path.join(CACHE, `workflow-bundle-${process.pid}.js`);
   writeFileSync(file, code);
+  stops.push(() => rm(file, { force: true }));
   return file;
 }
 

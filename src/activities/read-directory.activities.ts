@@ -5,7 +5,7 @@ import { StagingRepository } from '../db/staging.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { STABLE_ID_ATTRIBUTES, type LdapEntry } from '../ldap/index.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
-import { mapGroupEntry, mapUserEntry } from '../sync/entry-mapping.js';
+import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { loadRunContext, type RunContext } from './run-context.js';
 
@@ -43,8 +43,28 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   const runs = new SyncRunRepository(deps.database.pool);
   const fork = (): EntityManager => deps.database.orm.em.fork();
 
+  /** Values that are no DN are left out of staging, never fatal; each affected entry is logged with its DN. */
+  function logRejectedValues(
+    runId: string,
+    attribute: string,
+    mapped: readonly MappedEntry<{ dn: string }>[],
+  ): void {
+    for (const { row, rejectedValues } of mapped) {
+      if (rejectedValues.length > 0) {
+        deps.logger.warn(
+          { runId, dn: row.dn, attribute, rejected: rejectedValues.length },
+          'values that are no DN were ignored',
+        );
+      }
+    }
+  }
+
   /** Streams every page of the query into onPage, heartbeating with the number of entries read. */
-  function forEachPage(context: RunContext, query: Query, onPage: (page: LdapEntry[]) => Promise<void>): Promise<number> {
+  function forEachPage(
+    context: RunContext,
+    query: Query,
+    onPage: (page: LdapEntry[]) => Promise<void>,
+  ): Promise<number> {
     return withLdapSession(context.directory, deps.secrets, async (session) => {
       let read = 0;
       const pages = session.pagedSearch({
@@ -74,7 +94,14 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         email: config.emailAttribute ?? null,
         externalId: config.externalIdAttribute ?? null,
       };
-      const wanted = [mapping.login, mapping.name, mapping.email, mapping.externalId, 'memberOf', ...STABLE_ID_ATTRIBUTES];
+      const wanted = [
+        mapping.login,
+        mapping.name,
+        mapping.email,
+        mapping.externalId,
+        'memberOf',
+        ...STABLE_ID_ATTRIBUTES,
+      ];
       const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_USERS');
       await staging.clearUsers(runId);
@@ -88,12 +115,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             runId,
             mapped.map((m) => m.row),
           );
-          for (const { row, rejectedValues } of mapped) {
-            memberOfValuesRead += row.memberOf.length;
-            if (rejectedValues.length > 0) {
-              deps.logger.warn({ runId, dn: row.dn, rejected: rejectedValues.length }, 'memberOf values that are no DN were ignored');
-            }
-          }
+          memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
+          logRejectedValues(runId, 'memberOf', mapped);
         },
       );
       await runs.mergeCounters(runId, { usersRead, memberOfValuesRead });
@@ -103,7 +126,9 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     async stageGroups({ runId }: RunInput): Promise<StageGroupsResult> {
       const context = await loadRunContext(fork(), runId);
       const { config } = context;
-      const attributes = [...new Set([config.groupNameAttribute, config.groupMemberAttribute, ...STABLE_ID_ATTRIBUTES])];
+      const attributes = [
+        ...new Set([config.groupNameAttribute, config.groupMemberAttribute, ...STABLE_ID_ATTRIBUTES]),
+      ];
       await runs.setPhase(runId, 'READ_GROUPS');
       await staging.clearGroups(runId);
       let groupMemberValuesRead = 0;
@@ -111,17 +136,15 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         context,
         { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
         async (page) => {
-          const mapped = page.map((entry) => mapGroupEntry(entry, config.groupNameAttribute, config.groupMemberAttribute));
+          const mapped = page.map((entry) =>
+            mapGroupEntry(entry, config.groupNameAttribute, config.groupMemberAttribute),
+          );
           const written = await staging.insertGroups(
             runId,
             mapped.map((m) => m.row),
           );
           groupMemberValuesRead += written.members;
-          for (const { row, rejectedValues } of mapped) {
-            if (rejectedValues.length > 0) {
-              deps.logger.warn({ runId, dn: row.dn, rejected: rejectedValues.length }, 'member values that are no DN were ignored');
-            }
-          }
+          logRejectedValues(runId, config.groupMemberAttribute, mapped);
         },
       );
       await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });

@@ -18,9 +18,14 @@ export function createSyncRunActivities(deps: ActivityDeps) {
 
     async finishRun(input: FinishRunInput): Promise<void> {
       const error =
-        input.errorCode === undefined ? undefined : { code: input.errorCode, message: input.errorMessage ?? input.errorCode };
+        input.errorCode === undefined
+          ? undefined
+          : { code: input.errorCode, message: input.errorMessage ?? input.errorCode };
       await runs.finish(input.runId, input.status, error);
-      deps.logger.info({ runId: input.runId, status: input.status, errorCode: input.errorCode }, 'sync run finished');
+      deps.logger.info(
+        { runId: input.runId, status: input.status, errorCode: input.errorCode },
+        'sync run finished',
+      );
     },
   };
 }

@@ -10,7 +10,11 @@ import { ErrorCode } from '../errors/error-codes.js';
 export function toApplicationFailure(error: unknown): ApplicationFailure {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof AppError) {
-    return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: !error.retryable });
+    return ApplicationFailure.create({
+      type: error.code,
+      message: error.message,
+      nonRetryable: !error.retryable,
+    });
   }
   return ApplicationFailure.create({
     type: ErrorCode.INTERNAL,
@@ -20,7 +24,9 @@ export function toApplicationFailure(error: unknown): ApplicationFailure {
 }
 
 /** Wraps every activity of a record so that failures leave it as coded ApplicationFailures. */
-export function withFailureMapping<T extends Record<string, (input: never) => Promise<unknown>>>(activities: T): T {
+export function withFailureMapping<T extends Record<string, (input: never) => Promise<unknown>>>(
+  activities: T,
+): T {
   const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
   for (const [name, activity] of Object.entries(activities)) {
     wrapped[name] = async (input: never) => {

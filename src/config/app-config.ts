@@ -98,9 +98,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   });
 }
 
-function readSecretKey(inline: string | undefined, file: string | undefined, cwd: string): Buffer | undefined {
+function readSecretKey(
+  inline: string | undefined,
+  file: string | undefined,
+  cwd: string,
+): Buffer | undefined {
   if (inline !== undefined && file !== undefined) {
-    throw new ConfigError(['ROLESYNC_SECRET_KEY_FILE: set either ROLESYNC_SECRET_KEY or ROLESYNC_SECRET_KEY_FILE, not both']);
+    throw new ConfigError([
+      'ROLESYNC_SECRET_KEY_FILE: set either ROLESYNC_SECRET_KEY or ROLESYNC_SECRET_KEY_FILE, not both',
+    ]);
   }
   if (inline !== undefined) return decodeSecretKey(inline, 'ROLESYNC_SECRET_KEY');
   if (file === undefined) return undefined;

@@ -23,7 +23,9 @@ export type Orm = Awaited<ReturnType<typeof initOrm>>;
 
 export async function openDatabase(url: string): Promise<Database> {
   const unavailable = (error: unknown): AppError =>
-    new AppError(ErrorCode.DATABASE_UNAVAILABLE, `Cannot connect to PostgreSQL at ${redactUrl(url)}.`, { cause: error });
+    new AppError(ErrorCode.DATABASE_UNAVAILABLE, `Cannot connect to PostgreSQL at ${redactUrl(url)}.`, {
+      cause: error,
+    });
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);

@@ -10,7 +10,13 @@ export function createOrmConfig(clientUrl: string) {
     entities: ENTITY_SCHEMAS,
     extensions: [Migrator],
     // Migrations are listed explicitly so that the same code runs from src (tests) and dist.
-    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
     pool: { min: 0, max: 10 },
     debug: false,
     allowGlobalContext: false,

@@ -13,7 +13,11 @@ export interface ManagedProcess {
 const TAIL_BYTES = 4000;
 
 /** Spawns a long-running helper server as a child that dies with us. */
-export function spawnManaged(command: string, args: readonly string[], env?: NodeJS.ProcessEnv): ManagedProcess {
+export function spawnManaged(
+  command: string,
+  args: readonly string[],
+  env?: NodeJS.ProcessEnv,
+): ManagedProcess {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
   let tail = '';
   const keep = (chunk: Buffer): void => {

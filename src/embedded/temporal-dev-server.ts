@@ -24,7 +24,16 @@ const INSTALL_SCRIPT = fileURLToPath(new URL('../../scripts/install-temporal.sh'
 /** Starts `temporal server start-dev` as a child process, installing the CLI first when missing. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   ensureTemporalCli(options.cliPath);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'error',
+  ];
   if (options.uiPort === 0) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile !== undefined) {
@@ -37,7 +46,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     await waitForPort('127.0.0.1', options.port, 60_000, server);
   } catch (error) {
     await server.stop();
-    throw new Error(`Temporal dev server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Temporal dev server did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { address: `127.0.0.1:${options.port}`, stop: () => server.stop() };
 }
@@ -46,6 +57,8 @@ function ensureTemporalCli(cliPath: string): void {
   if (existsSync(cliPath)) return;
   const result = spawnSync('bash', [INSTALL_SCRIPT], { stdio: 'inherit' });
   if (result.status !== 0 || !existsSync(cliPath)) {
-    throw new Error(`Temporal CLI not found at ${cliPath} and its install failed; set TEMPORAL_ADDRESS to use a running server`);
+    throw new Error(
+      `Temporal CLI not found at ${cliPath} and its install failed; set TEMPORAL_ADDRESS to use a running server`,
+    );
   }
 }

@@ -5,7 +5,10 @@ export const DirectorySchema = defineEntity({
   name: 'Directory',
   tableName: 'directory',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     name: p.string().length(200).unique(),
     kind: p.enum(DIRECTORY_KINDS),
     /** Tried in order; the next one is used when a server cannot be reached. */
@@ -20,7 +23,10 @@ export const DirectorySchema = defineEntity({
     connectTimeoutMs: p.integer().default(10_000),
     operationTimeoutMs: p.integer().default(120_000),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

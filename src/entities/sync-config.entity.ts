@@ -1,12 +1,20 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { GROUP_MEMBER_ATTRIBUTES, MEMBERSHIP_SOURCES, SEARCH_SCOPES, SYNC_KINDS } from '../domain/directory-kinds.js';
+import {
+  GROUP_MEMBER_ATTRIBUTES,
+  MEMBERSHIP_SOURCES,
+  SEARCH_SCOPES,
+  SYNC_KINDS,
+} from '../domain/directory-kinds.js';
 import { Directory } from './directory.entity.js';
 
 export const SyncConfigSchema = defineEntity({
   name: 'SyncConfig',
   tableName: 'sync_config',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     name: p.string().length(200).unique(),
     kind: p.enum(SYNC_KINDS).default('DIRECTORY_SYNC'),
     directory: () => p.manyToOne(Directory).deleteRule('restrict'),
@@ -24,7 +32,10 @@ export const SyncConfigSchema = defineEntity({
     groupMemberAttribute: p.enum(GROUP_MEMBER_ATTRIBUTES).default('member'),
     membershipSource: p.enum(MEMBERSHIP_SOURCES).default('MEMBER_OF'),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -7,7 +7,10 @@ export const SyncRunSchema = defineEntity({
   tableName: 'sync_run',
   indexes: [{ properties: ['syncConfig', 'createdAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     syncConfig: () => p.manyToOne(SyncConfig).deleteRule('cascade'),
     workflowId: p.string().length(200),
     status: p.enum(SYNC_RUN_STATUSES).default('QUEUED'),

@@ -24,7 +24,10 @@ export const SyncRunStatusEnum = enumObject(SYNC_RUN_STATUSES);
 export const SyncPhaseEnum = enumObject(SYNC_PHASES);
 
 registerEnumType(DirectoryKindEnum, { name: 'DirectoryKind', description: 'Kind of directory server' });
-registerEnumType(TlsModeEnum, { name: 'TlsMode', description: 'NONE: plain LDAP; STARTTLS: upgrade ldap://; LDAPS: ldaps://' });
+registerEnumType(TlsModeEnum, {
+  name: 'TlsMode',
+  description: 'NONE: plain LDAP; STARTTLS: upgrade ldap://; LDAPS: ldaps://',
+});
 registerEnumType(SearchScopeEnum, { name: 'SearchScope' });
 registerEnumType(MembershipSourceEnum, {
   name: 'MembershipSource',

@@ -14,7 +14,11 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isAppError(original)) {
-      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...original.details, code: original.code },
+      };
     }
     if (original instanceof ArgumentValidationError) {
       const problems = original.extensions.validationErrors.flatMap((issue) =>
@@ -23,15 +27,27 @@ export function createErrorFormatter(logger: Logger) {
       return {
         ...formatted,
         message: `Invalid input: ${problems.join('; ')}`,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: original.extensions.validationErrors.map((issue) => issue.property) },
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          fields: original.extensions.validationErrors.map((issue) => issue.property),
+        },
       };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       // GraphQL's own parse/validation errors: already safe and coded.
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL },
+    };
   };
 }

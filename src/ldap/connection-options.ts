@@ -32,22 +32,29 @@ export function validateConnectionOptions(options: LdapConnectionOptions): void 
       throw badInput(`"${url}" is not a valid LDAP URL.`);
     }
     // Not echoed: the user info could be a password.
-    if (parsed.username !== '' || parsed.password !== '') throw badInput('LDAP URLs must not contain credentials.');
+    if (parsed.username !== '' || parsed.password !== '')
+      throw badInput('LDAP URLs must not contain credentials.');
     if (parsed.protocol !== scheme) {
-      throw badInput(`"${url}" does not fit TLS mode ${options.tlsMode}: use ${scheme}// URLs (LDAPS needs ldaps://, NONE and STARTTLS ldap://).`);
+      throw badInput(
+        `"${url}" does not fit TLS mode ${options.tlsMode}: use ${scheme}// URLs (LDAPS needs ldaps://, NONE and STARTTLS ldap://).`,
+      );
     }
   }
   for (const [name, value] of [
     ['connectTimeoutMs', options.connectTimeoutMs],
     ['operationTimeoutMs', options.operationTimeoutMs],
   ] as const) {
-    if (!Number.isInteger(value) || value <= 0) throw badInput(`${name} must be a positive whole number of milliseconds.`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw badInput(`${name} must be a positive whole number of milliseconds.`);
   }
   const hasDn = options.bindDn !== undefined && options.bindDn !== '';
   const hasPassword = options.bindPassword !== undefined && options.bindPassword !== '';
   // A DN with an empty password is an "unauthenticated bind" (RFC 4513 5.1.2): many servers accept
   // it as anonymous, which would hide a missing password.
-  if (hasDn !== hasPassword) throw badInput('A bind DN and a bind password must be given together (or neither, for an anonymous bind).');
+  if (hasDn !== hasPassword)
+    throw badInput(
+      'A bind DN and a bind password must be given together (or neither, for an anonymous bind).',
+    );
 }
 
 function badInput(message: string): AppError {

@@ -104,7 +104,11 @@ class DnParser {
     pattern.lastIndex = this.position;
     const match = pattern.exec(this.dn);
     if (match === null) {
-      this.fail(this.atEnd() ? 'expected an attribute type but the DN ended' : `expected an attribute type but found '${this.current()}'`);
+      this.fail(
+        this.atEnd()
+          ? 'expected an attribute type but the DN ended'
+          : `expected an attribute type but found '${this.current()}'`,
+      );
     }
     this.position += match[0].length;
     return match[0];
@@ -113,7 +117,8 @@ class DnParser {
   private parseHexString(type: string): AttributeTypeAndValue {
     HEX_STRING.lastIndex = this.position;
     const match = HEX_STRING.exec(this.dn);
-    if (match === null) this.fail(`expected hex digit pairs after '#' (escape a literal leading '#' as '\\#')`);
+    if (match === null)
+      this.fail(`expected hex digit pairs after '#' (escape a literal leading '#' as '\\#')`);
     this.position += match[0].length;
     this.expectValueEnd();
     return { type, value: match[0].toLowerCase(), isHex: true };
@@ -158,7 +163,10 @@ class DnParser {
       this.position += 3;
       return;
     }
-    if (!ESCAPABLE.has(next)) this.fail(`invalid escape '\\${next}' (use '\\' before one of ${[...ESCAPABLE].join('')} or two hex digits)`);
+    if (!ESCAPABLE.has(next))
+      this.fail(
+        `invalid escape '\\${next}' (use '\\' before one of ${[...ESCAPABLE].join('')} or two hex digits)`,
+      );
     bytes.push(next.charCodeAt(0));
     this.position += 2;
   }

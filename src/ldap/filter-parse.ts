@@ -34,7 +34,9 @@ export function parseFilter(filter: string): Filter {
     parsed = FilterParser.parseString(escapeNonAscii(filter.trim()));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError(ErrorCode.INVALID_FILTER, `Invalid LDAP filter "${filter}": ${reason}`, { cause: error });
+    throw new AppError(ErrorCode.INVALID_FILTER, `Invalid LDAP filter "${filter}": ${reason}`, {
+      cause: error,
+    });
   }
   restoreValues(parsed, filter);
   return parsed;

@@ -44,11 +44,19 @@ export function toAppError(error: unknown, context: LdapErrorContext): AppError 
 }
 
 /** An AppError for a failed LDAP operation, worded like all others: "LDAP search of ... on ... failed: reason." */
-export function ldapFailure(code: ErrorCode, reason: string, context: LdapErrorContext, cause?: unknown): AppError {
+export function ldapFailure(
+  code: ErrorCode,
+  reason: string,
+  context: LdapErrorContext,
+  cause?: unknown,
+): AppError {
   const target = context.dn === undefined ? '' : ` of "${context.dn}"`;
   const details: Record<string, string> = { operation: context.operation, url: context.url };
   if (context.dn !== undefined) details.dn = context.dn;
-  return new AppError(code, `LDAP ${context.operation}${target} on ${context.url} failed: ${reason}.`, { cause, details });
+  return new AppError(code, `LDAP ${context.operation}${target} on ${context.url} failed: ${reason}.`, {
+    cause,
+    details,
+  });
 }
 
 function classify(error: unknown, context: LdapErrorContext): [ErrorCode, string] {
@@ -57,7 +65,10 @@ function classify(error: unknown, context: LdapErrorContext): [ErrorCode, string
   // Node's wording when the peer hangs up mid-handshake (code ECONNRESET): typically ldaps:// aimed
   // at a plain LDAP port, a configuration error rather than an outage.
   if (message.includes('before secure TLS connection was established')) {
-    return [ErrorCode.TLS_ERROR, 'the server closed the connection during the TLS handshake (is this an LDAPS port?)'];
+    return [
+      ErrorCode.TLS_ERROR,
+      'the server closed the connection during the TLS handshake (is this an LDAPS port?)',
+    ];
   }
   const systemCode = readSystemCode(error);
   if (systemCode !== undefined) {
@@ -73,24 +84,40 @@ function classify(error: unknown, context: LdapErrorContext): [ErrorCode, string
 
 function classifyResultCode(error: ResultCodeError, context: LdapErrorContext): [ErrorCode, string] {
   const said = serverMessage(error);
-  const withServerMessage = (reason: string): string => (said === '' ? reason : `${reason} (server said: ${said})`);
+  const withServerMessage = (reason: string): string =>
+    said === '' ? reason : `${reason} (server said: ${said})`;
   if (context.operation === 'StartTLS') {
-    return [ErrorCode.TLS_ERROR, withServerMessage(`the server refused StartTLS (result code ${error.code})`)];
+    return [
+      ErrorCode.TLS_ERROR,
+      withServerMessage(`the server refused StartTLS (result code ${error.code})`),
+    ];
   }
   switch (error.code) {
     case 3:
-      return [ErrorCode.TIME_LIMIT, withServerMessage('the time limit was exceeded; the result is incomplete')];
+      return [
+        ErrorCode.TIME_LIMIT,
+        withServerMessage('the time limit was exceeded; the result is incomplete'),
+      ];
     case 4:
-      return [ErrorCode.SIZE_LIMIT, withServerMessage('the size limit was exceeded; the result is incomplete')];
+      return [
+        ErrorCode.SIZE_LIMIT,
+        withServerMessage('the size limit was exceeded; the result is incomplete'),
+      ];
     case 8:
     case 13:
-      return [ErrorCode.TLS_ERROR, withServerMessage('the server requires a protected connection (use STARTTLS or LDAPS)')];
+      return [
+        ErrorCode.TLS_ERROR,
+        withServerMessage('the server requires a protected connection (use STARTTLS or LDAPS)'),
+      ];
     case 32:
       return [ErrorCode.NO_SUCH_OBJECT, withServerMessage('the entry does not exist')];
     case 34:
       return [ErrorCode.INVALID_DN, withServerMessage('the server rejected the DN syntax')];
     case 49:
-      return [ErrorCode.INVALID_CREDENTIALS, withServerMessage('the server rejected the bind DN or password')];
+      return [
+        ErrorCode.INVALID_CREDENTIALS,
+        withServerMessage('the server rejected the bind DN or password'),
+      ];
     case 51:
     case 52:
       return [ErrorCode.DIRECTORY_UNREACHABLE, withServerMessage('the server is busy or unavailable')];
@@ -98,7 +125,9 @@ function classifyResultCode(error: ResultCodeError, context: LdapErrorContext): 
   if (context.pageSize !== undefined && (error.code === 11 || error.code === 53)) {
     return [
       ErrorCode.UNSUPPORTED_PAGE_SIZE,
-      withServerMessage(`the server refused a paged search with page size ${context.pageSize}; configure a smaller page size`),
+      withServerMessage(
+        `the server refused a paged search with page size ${context.pageSize}; configure a smaller page size`,
+      ),
     ];
   }
   return [ErrorCode.DIRECTORY_ERROR, withServerMessage(`result code ${error.code} (${error.name})`)];
@@ -115,5 +144,10 @@ function readSystemCode(error: unknown): string | undefined {
 }
 
 function isTlsCode(code: string): boolean {
-  return code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO' || /CERT|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH/.test(code);
+  return (
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('ERR_TLS_') ||
+    code === 'EPROTO' ||
+    /CERT|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH/.test(code)
+  );
 }

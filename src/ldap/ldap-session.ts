@@ -1,15 +1,20 @@
-import { Attribute, Change, type Client, Control, NoSuchAttributeError, NoSuchObjectError, TypeOrValueExistsError } from 'ldapts';
+import { type Client, NoSuchObjectError } from 'ldapts';
 
 import type { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import { escapeFilterValue } from './filter-escape.js';
+import { parseFilter } from './filter-parse.js';
 import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
 import { ldapFailure, type LdapErrorContext, toAppError } from './ldap-error-map.js';
-import { convertPages, type PagedSearchRequest, preparePagedSearch, type PreparedPagedSearch } from './paged-search.js';
+import { type MemberWriter, modifyMembers } from './modify-members.js';
+import {
+  convertPages,
+  type PagedSearchRequest,
+  preparePagedSearch,
+  type PreparedPagedSearch,
+} from './paged-search.js';
 import { completeRangedAttributes, type EntryReader, readRangedAttribute } from './ranged-attribute.js';
 import { parseRootDse, ROOT_DSE_ATTRIBUTES, type RootDse } from './root-dse.js';
-
-/** Permissive modify (AD, OpenLDAP, Samba): adding a present value or deleting a missing one succeeds. */
-const PERMISSIVE_MODIFY_OID = '1.2.840.113556.1.4.1413';
 
 /** A bound connection to one directory server; made by openLdapSession. Not safe to share between runs. */
 export class LdapSession {
@@ -41,31 +46,36 @@ export class LdapSession {
     return readRangedAttribute(dn, attribute, this.readUnranged, stepSize);
   }
 
-  /**
-   * Adds and removes values of a member attribute in one modify. Idempotent: adding a present member
-   * or removing an absent one is not an error (permissive modify, or value by value where the server
-   * ignores that control), so a retried provisioning step gives the same result.
-   */
+  /** Adds and removes members of a group, idempotently (see modifyMembers in modify-members.ts). */
   async modifyMembers(groupDn: string, attribute: string, add: string[], remove: string[]): Promise<void> {
-    const changes = [
-      ...(add.length > 0 ? [memberChange('add', attribute, add)] : []),
-      ...(remove.length > 0 ? [memberChange('delete', attribute, remove)] : []),
-    ];
-    if (changes.length === 0) return;
     const context: LdapErrorContext = { operation: 'modify', url: this.url, dn: groupDn };
+    const writer: MemberWriter = {
+      modify: async (changes, control) => {
+        this.assertConnected(context);
+        await this.client.modify(groupDn, changes, control);
+      },
+      hasValue: async (name, value) => {
+        this.assertConnected(context);
+        const filter = parseFilter(`(${name}=${escapeFilterValue(value)})`);
+        const result = await this.client.search(groupDn, { scope: 'base', filter, attributes: ['1.1'] });
+        return result.searchEntries.length > 0;
+      },
+    };
     try {
-      this.assertConnected(context);
-      await this.client.modify(groupDn, changes, new Control(PERMISSIVE_MODIFY_OID));
+      await modifyMembers(writer, attribute, add, remove);
     } catch (error) {
-      if (!isAlreadyInPlace(error)) throw this.failure(error, context);
-      for (const value of add) await this.modifyOneValue(groupDn, memberChange('add', attribute, [value]), context);
-      for (const value of remove) await this.modifyOneValue(groupDn, memberChange('delete', attribute, [value]), context);
+      throw this.failure(error, context);
     }
   }
 
   async readRootDse(): Promise<RootDse> {
     const entry = await this.readUnranged('', ROOT_DSE_ATTRIBUTES);
-    if (entry === null) throw ldapFailure(ErrorCode.DIRECTORY_ERROR, 'the server returned no root DSE', { operation: 'read', url: this.url, dn: '' });
+    if (entry === null)
+      throw ldapFailure(ErrorCode.DIRECTORY_ERROR, 'the server returned no root DSE', {
+        operation: 'read',
+        url: this.url,
+        dn: '',
+      });
     return parseRootDse(entry);
   }
 
@@ -82,11 +92,21 @@ export class LdapSession {
   }
 
   private async *pages(prepared: PreparedPagedSearch): AsyncGenerator<LdapEntry[]> {
-    const context: LdapErrorContext = { operation: 'paged search', url: this.url, dn: prepared.baseDn, pageSize: prepared.pageSize };
+    const context: LdapErrorContext = {
+      operation: 'paged search',
+      url: this.url,
+      dn: prepared.baseDn,
+      pageSize: prepared.pageSize,
+    };
     try {
       this.assertConnected(context);
       const raw = this.client.searchPaginated(prepared.baseDn, prepared.options);
-      yield* convertPages(raw, prepared, (entry) => completeRangedAttributes(entry, this.readUnranged, prepared.ranges), context);
+      yield* convertPages(
+        raw,
+        prepared,
+        (entry) => completeRangedAttributes(entry, this.readUnranged, prepared.ranges),
+        context,
+      );
     } catch (error) {
       throw this.failure(error, context);
     }
@@ -111,15 +131,6 @@ export class LdapSession {
     }
   };
 
-  private async modifyOneValue(dn: string, change: Change, context: LdapErrorContext): Promise<void> {
-    try {
-      this.assertConnected(context);
-      await this.client.modify(dn, change);
-    } catch (error) {
-      if (!isAlreadyInPlace(error)) throw this.failure(error, context);
-    }
-  }
-
   /**
    * ldapts silently reconnects when an operation finds the connection gone: unauthenticated and, after
    * StartTLS, in clear text. And after StartTLS it does not notice a closed connection at all, so its
@@ -127,7 +138,11 @@ export class LdapSession {
    */
   private assertConnected(context: LdapErrorContext): void {
     if (this.connectionLost || !this.client.isBound) {
-      throw ldapFailure(ErrorCode.DIRECTORY_UNREACHABLE, 'the connection was lost; open a new session', context);
+      throw ldapFailure(
+        ErrorCode.DIRECTORY_UNREACHABLE,
+        'the connection was lost; open a new session',
+        context,
+      );
     }
   }
 
@@ -139,12 +154,4 @@ export class LdapSession {
     }
     return mapped;
   }
-}
-
-function memberChange(operation: 'add' | 'delete', attribute: string, values: string[]): Change {
-  return new Change({ operation, modification: new Attribute({ type: attribute, values }) });
-}
-
-function isAlreadyInPlace(error: unknown): boolean {
-  return error instanceof TypeOrValueExistsError || error instanceof NoSuchAttributeError;
 }

@@ -27,10 +27,14 @@ export async function openLdapSession(options: LdapConnectionOptions): Promise<L
     }
   }
   const tried = failures.map((failure) => failure.message).join(' ');
-  throw new AppError(ErrorCode.DIRECTORY_UNREACHABLE, `No directory server could be reached (${failures.length} tried). ${tried}`, {
-    cause: failures.at(-1),
-    details: { tried: failures.length },
-  });
+  throw new AppError(
+    ErrorCode.DIRECTORY_UNREACHABLE,
+    `No directory server could be reached (${failures.length} tried). ${tried}`,
+    {
+      cause: failures.at(-1),
+      details: { tried: failures.length },
+    },
+  );
 }
 
 async function connect(url: string, options: LdapConnectionOptions): Promise<LdapSession> {
@@ -43,11 +47,18 @@ async function connect(url: string, options: LdapConnectionOptions): Promise<Lda
     ...(options.tlsMode === 'LDAPS' ? { tlsOptions: tls } : {}),
   });
   // ldapts connects on the first request: StartTLS, or else the bind.
-  const context: LdapErrorContext = { operation: options.tlsMode === 'STARTTLS' ? 'StartTLS' : 'connect and bind', url };
+  const context: LdapErrorContext = {
+    operation: options.tlsMode === 'STARTTLS' ? 'StartTLS' : 'connect and bind',
+    url,
+  };
   try {
     if (options.tlsMode === 'STARTTLS') {
       // ldapts bounds the connect and the StartTLS request but not the TLS handshake after it.
-      await withDeadline(client.startTLS(tls), options.connectTimeoutMs + options.operationTimeoutMs, context);
+      await withDeadline(
+        client.startTLS(tls),
+        options.connectTimeoutMs + options.operationTimeoutMs,
+        context,
+      );
       context.operation = 'bind';
     }
     await client.bind(options.bindDn ?? '', options.bindPassword ?? '');

@@ -95,7 +95,11 @@ export async function* convertPages(
   for await (const page of pages) {
     count += page.searchEntries.length;
     if (prepared.sizeLimit !== undefined && count > prepared.sizeLimit) {
-      throw ldapFailure(ErrorCode.SIZE_LIMIT, `the search matched more than the size limit of ${prepared.sizeLimit} entries`, context);
+      throw ldapFailure(
+        ErrorCode.SIZE_LIMIT,
+        `the search matched more than the size limit of ${prepared.sizeLimit} entries`,
+        context,
+      );
     }
     const entries: LdapEntry[] = [];
     for (const raw of page.searchEntries) entries.push(await complete(toLdapEntry(raw)));
@@ -106,6 +110,8 @@ export async function* convertPages(
 function requireWholeNumber(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${name} must be a whole number ${range} (got ${value}).`, { details: { field: name } });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${name} must be a whole number ${range} (got ${value}).`, {
+      details: { field: name },
+    });
   }
 }

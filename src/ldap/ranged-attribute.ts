@@ -52,7 +52,11 @@ export function rangeRequest(attribute: string, low: number, stepSize?: number):
  * entry vanished meanwhile) throws RANGE_RETRIEVAL_GAP: a partial member list must never pass as
  * complete.
  */
-export async function completeRangedAttributes(entry: LdapEntry, readEntry: EntryReader, options: RangeOptions = {}): Promise<LdapEntry> {
+export async function completeRangedAttributes(
+  entry: LdapEntry,
+  readEntry: EntryReader,
+  options: RangeOptions = {},
+): Promise<LdapEntry> {
   const attributes = new Map<string, string[]>();
   const ranged = new Set<string>();
   for (const [name, values] of Object.entries(entry.attributes)) {
@@ -63,7 +67,10 @@ export async function completeRangedAttributes(entry: LdapEntry, readEntry: Entr
       continue;
     }
     ranged.add(range.attribute);
-    attributes.set(range.attribute, await readRemainingRanges(entry.dn, range, values, readEntry, options.stepSize));
+    attributes.set(
+      range.attribute,
+      await readRemainingRanges(entry.dn, range, values, readEntry, options.stepSize),
+    );
   }
   for (const name of options.explicitlyRanged ?? []) {
     const attribute = name.toLowerCase();
@@ -86,11 +93,19 @@ export async function readRangedAttribute(
 ): Promise<string[]> {
   const entry = await readEntry(dn, [rangeRequest(attribute, 0, stepSize)]);
   if (entry === null) throw new AppError(ErrorCode.NO_SUCH_OBJECT, `The entry "${dn}" does not exist.`);
-  const complete = await completeRangedAttributes(entry, readEntry, { stepSize, explicitlyRanged: [attribute] });
+  const complete = await completeRangedAttributes(entry, readEntry, {
+    stepSize,
+    explicitlyRanged: [attribute],
+  });
   return getAttributeValues(complete, attribute);
 }
 
-async function readUnranged(dn: string, attribute: string, readEntry: EntryReader, stepSize: number | undefined): Promise<string[]> {
+async function readUnranged(
+  dn: string,
+  attribute: string,
+  readEntry: EntryReader,
+  stepSize: number | undefined,
+): Promise<string[]> {
   const entry = await readEntry(dn, [attribute]);
   if (entry === null) throw gap(dn, attribute, 'the entry disappeared while its values were being read');
   const complete = await completeRangedAttributes(entry, readEntry, { stepSize });
@@ -115,7 +130,8 @@ async function readRemainingRanges(
     expectedLow = range.high + 1;
     const request = rangeRequest(range.attribute, expectedLow, stepSize);
     const entry = await readEntry(dn, [request]);
-    if (entry === null) throw gap(dn, range.attribute, 'the entry disappeared while its values were being read');
+    if (entry === null)
+      throw gap(dn, range.attribute, 'the entry disappeared while its values were being read');
     const next = findRange(entry, range.attribute);
     if (next === null) throw gap(dn, range.attribute, `the server returned nothing for ${request}`);
     [range, rangeValues] = next;
@@ -124,8 +140,10 @@ async function readRemainingRanges(
 
 function checkRange(dn: string, range: AttributeRange, count: number, expectedLow: number): void {
   const label = `range ${range.low}-${range.high ?? '*'}`;
-  if (range.low !== expectedLow) throw gap(dn, range.attribute, `${label} does not start at value ${expectedLow}`);
-  if (range.high !== null && range.high < range.low) throw gap(dn, range.attribute, `${label} ends before it starts`);
+  if (range.low !== expectedLow)
+    throw gap(dn, range.attribute, `${label} does not start at value ${expectedLow}`);
+  if (range.high !== null && range.high < range.low)
+    throw gap(dn, range.attribute, `${label} ends before it starts`);
   if (range.high !== null && count !== range.high - range.low + 1) {
     throw gap(dn, range.attribute, `${label} holds ${count} values instead of ${range.high - range.low + 1}`);
   }

@@ -46,14 +46,20 @@ export function parseRootDse(entry: LdapEntry): RootDse {
     supportedControls: getAttributeValues(entry, 'supportedControl'),
     supportedExtensions: getAttributeValues(entry, 'supportedExtension'),
     supportedCapabilities: getAttributeValues(entry, 'supportedCapabilities'),
-    supportedLdapVersions: getAttributeValues(entry, 'supportedLDAPVersion').map(Number).filter(Number.isInteger),
+    supportedLdapVersions: getAttributeValues(entry, 'supportedLDAPVersion')
+      .map(Number)
+      .filter(Number.isInteger),
   };
 }
 
 export function detectServerType(entry: LdapEntry): DirectoryServerType {
   const has = (name: string, value: string): boolean =>
     getAttributeValues(entry, name).some((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  if (has('supportedCapabilities', AD_CAPABILITY) || getAttributeValues(entry, 'forestFunctionality').length > 0) return 'ACTIVE_DIRECTORY';
+  if (
+    has('supportedCapabilities', AD_CAPABILITY) ||
+    getAttributeValues(entry, 'forestFunctionality').length > 0
+  )
+    return 'ACTIVE_DIRECTORY';
   if (FREEIPA_EXTENSIONS.some((oid) => has('supportedExtension', oid))) return 'FREEIPA';
   const vendor = `${getAttributeValues(entry, 'vendorName').join(' ')} ${getAttributeValues(entry, 'vendorVersion').join(' ')}`;
   if (/389|Fedora Project|Red Hat/i.test(vendor)) return '389DS';

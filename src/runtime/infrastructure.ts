@@ -28,8 +28,14 @@ export async function startInfrastructure(
   try {
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === undefined) {
-      logger.info({ dataDir: config.dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
-      const postgres = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), config.embeddedPostgresPort);
+      logger.info(
+        { dataDir: config.dataDir, port: config.embeddedPostgresPort },
+        'starting embedded PostgreSQL',
+      );
+      const postgres = await startEmbeddedPostgres(
+        path.join(config.dataDir, 'postgres'),
+        config.embeddedPostgresPort,
+      );
       stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
     }
@@ -50,7 +56,10 @@ export async function startInfrastructure(
       databaseUrl,
       temporalAddress,
       secretKey: config.secretKey ?? readOrCreateKeyFile(path.join(config.dataDir, 'secret.key')),
-      embedded: { postgres: config.databaseUrl === undefined, temporal: needs.temporal && config.temporalAddress === undefined },
+      embedded: {
+        postgres: config.databaseUrl === undefined,
+        temporal: needs.temporal && config.temporalAddress === undefined,
+      },
       stop: stopAll,
     };
   } catch (error) {

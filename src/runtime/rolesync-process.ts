@@ -25,7 +25,11 @@ export interface RunningProcess {
  * ones when none is configured). Everything started is stopped again, in reverse order, by stop() or
  * when start-up fails half-way.
  */
-export async function startRolesyncProcess(config: AppConfig, logger: Logger, roles: ProcessRoles): Promise<RunningProcess> {
+export async function startRolesyncProcess(
+  config: AppConfig,
+  logger: Logger,
+  roles: ProcessRoles,
+): Promise<RunningProcess> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
     for (const step of stops.reverse()) {
@@ -46,7 +50,11 @@ export async function startRolesyncProcess(config: AppConfig, logger: Logger, ro
     let workerDone: Promise<void> | undefined;
     if (roles.worker) {
       const worker = await startWorker(
-        { temporalAddress: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue },
+        {
+          temporalAddress: temporalAddress,
+          namespace: config.temporalNamespace,
+          taskQueue: config.temporalTaskQueue,
+        },
         { database, secrets, logger },
       );
       stops.push(() => worker.stop());
@@ -56,7 +64,11 @@ export async function startRolesyncProcess(config: AppConfig, logger: Logger, ro
 
     let url: string | undefined;
     if (roles.api) {
-      const temporal = await connectTemporal(temporalAddress, config.temporalNamespace, config.temporalTaskQueue);
+      const temporal = await connectTemporal(
+        temporalAddress,
+        config.temporalNamespace,
+        config.temporalTaskQueue,
+      );
       stops.push(() => temporal.connection.close());
       const api = await createApiServer({ database, temporal, secrets, logger }, await buildRolesyncSchema());
       const address = await api.listen(config.port, config.host);

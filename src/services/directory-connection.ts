@@ -1,6 +1,11 @@
 import type { SearchScope } from '../domain/directory-kinds.js';
 import type { Directory } from '../entities/directory.entity.js';
-import { openLdapSession, type LdapConnectionOptions, type LdapScope, type LdapSession } from '../ldap/index.js';
+import {
+  openLdapSession,
+  type LdapConnectionOptions,
+  type LdapScope,
+  type LdapSession,
+} from '../ldap/index.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 
 const SCOPES = { BASE: 'base', ONE: 'one', SUB: 'sub' } as const satisfies Record<SearchScope, LdapScope>;
@@ -17,7 +22,8 @@ export function connectionOptionsFor(directory: Directory, secrets: SecretBox): 
     caCertPem: directory.caCertPem ?? undefined,
     verifyCertificate: directory.verifyCertificate,
     bindDn: directory.bindDn ?? undefined,
-    bindPassword: directory.bindPasswordSealed == null ? undefined : secrets.decrypt(directory.bindPasswordSealed),
+    bindPassword:
+      directory.bindPasswordSealed == null ? undefined : secrets.decrypt(directory.bindPasswordSealed),
     connectTimeoutMs: directory.connectTimeoutMs,
     operationTimeoutMs: directory.operationTimeoutMs,
   };

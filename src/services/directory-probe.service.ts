@@ -34,7 +34,9 @@ export class DirectoryProbeService {
   preview(directory: Directory, query: PreviewQuery): Promise<LdapEntry[]> {
     const baseDn = requireDn('baseDn', query.baseDn);
     const filter = requireFilter('filter', query.filter);
-    const attributes = query.attributes.map((name, index) => requireAttributeName(`attributes[${index}]`, name));
+    const attributes = query.attributes.map((name, index) =>
+      requireAttributeName(`attributes[${index}]`, name),
+    );
     const limit = Math.min(Math.max(query.limit, 1), PREVIEW_LIMIT_MAX);
     return withLdapSession(directory, this.secrets, async (session) => {
       const entries: LdapEntry[] = [];
@@ -53,5 +55,4 @@ export class DirectoryProbeService {
       return entries;
     });
   }
-
 }

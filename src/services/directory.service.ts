@@ -42,7 +42,8 @@ export class DirectoryService {
 
   async get(id: string): Promise<Directory> {
     const directory = await this.em.findOne(Directory, { id });
-    if (directory === null) throw new AppError(ErrorCode.NOT_FOUND, `Directory ${id} does not exist.`, { details: { id } });
+    if (directory === null)
+      throw new AppError(ErrorCode.NOT_FOUND, `Directory ${id} does not exist.`, { details: { id } });
     return directory;
   }
 
@@ -55,7 +56,10 @@ export class DirectoryService {
     return directory;
   }
 
-  async update(id: string, changes: { [K in keyof DirectoryFields]?: DirectoryFields[K] | null }): Promise<Directory> {
+  async update(
+    id: string,
+    changes: { [K in keyof DirectoryFields]?: DirectoryFields[K] | null },
+  ): Promise<Directory> {
     const directory = await this.get(id);
     const current: DirectoryFields = {
       name: directory.name,
@@ -90,7 +94,8 @@ export class DirectoryService {
       tlsMode: fields.tlsMode,
       caCertPem: fields.caCertPem == null ? null : requirePem('caCertPem', fields.caCertPem),
       verifyCertificate: fields.verifyCertificate,
-      bindDn: fields.bindDn == null || fields.bindDn.trim() === '' ? null : requireDn('bindDn', fields.bindDn),
+      bindDn:
+        fields.bindDn == null || fields.bindDn.trim() === '' ? null : requireDn('bindDn', fields.bindDn),
       pageSize: fields.pageSize,
       connectTimeoutMs: fields.connectTimeoutMs,
       operationTimeoutMs: fields.operationTimeoutMs,

@@ -10,12 +10,16 @@ import type { TlsMode } from '../domain/directory-kinds.js';
 
 export function requireDn(field: string, value: string): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must not be empty.`, { details: { field } });
+  if (trimmed === '')
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must not be empty.`, { details: { field } });
   try {
     parseDn(trimmed);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'invalid syntax';
-    throw new AppError(ErrorCode.INVALID_DN, `${field} is not a valid DN: ${reason}`, { details: { field }, cause: error });
+    throw new AppError(ErrorCode.INVALID_DN, `${field} is not a valid DN: ${reason}`, {
+      details: { field },
+      cause: error,
+    });
   }
   return trimmed;
 }
@@ -50,21 +54,30 @@ const LDAP_URL = /^(ldaps?):\/\/(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))
 
 /** URLs must be ldap:// or ldaps:// host[:port] only, and agree with the TLS mode. */
 export function requireLdapUrls(urls: readonly string[], tlsMode: TlsMode): string[] {
-  if (urls.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'urls must name at least one server.', { details: { field: 'urls' } });
+  if (urls.length === 0)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'urls must name at least one server.', {
+      details: { field: 'urls' },
+    });
   return urls.map((raw) => {
     const url = raw.trim();
     const match = LDAP_URL.exec(url);
     const port = match?.[3] === undefined ? 0 : Number(match[3]);
     if (match === null || port > 65535) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `"${url}" is not an LDAP URL (ldap://host[:port] or ldaps://host[:port]).`, {
-        details: { field: 'urls' },
-      });
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `"${url}" is not an LDAP URL (ldap://host[:port] or ldaps://host[:port]).`,
+        {
+          details: { field: 'urls' },
+        },
+      );
     }
     const secure = match[1] === 'ldaps';
     if (secure !== (tlsMode === 'LDAPS')) {
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
-        tlsMode === 'LDAPS' ? `TLS mode LDAPS needs ldaps:// URLs, got "${url}".` : `TLS mode ${tlsMode} needs ldap:// URLs, got "${url}".`,
+        tlsMode === 'LDAPS'
+          ? `TLS mode LDAPS needs ldaps:// URLs, got "${url}".`
+          : `TLS mode ${tlsMode} needs ldap:// URLs, got "${url}".`,
         { details: { field: 'urls' } },
       );
     }
@@ -75,9 +88,13 @@ export function requireLdapUrls(urls: readonly string[], tlsMode: TlsMode): stri
 export function requirePem(field: string, value: string): string {
   const trimmed = value.trim();
   if (!/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(trimmed)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be a PEM certificate (-----BEGIN CERTIFICATE-----).`, {
-      details: { field },
-    });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} must be a PEM certificate (-----BEGIN CERTIFICATE-----).`,
+      {
+        details: { field },
+      },
+    );
   }
   return trimmed;
 }

@@ -15,7 +15,8 @@ const RESTRICT_VIOLATION = '23001';
 export function mapConstraintError(error: unknown, what: { unique: string; inUse: string }): unknown {
   if (isUniqueViolation(error)) return new AppError(ErrorCode.BAD_USER_INPUT, what.unique, { cause: error });
   const state = sqlStateOf(error);
-  if (state === FOREIGN_KEY_VIOLATION || state === RESTRICT_VIOLATION) return new AppError(ErrorCode.BAD_USER_INPUT, what.inUse, { cause: error });
+  if (state === FOREIGN_KEY_VIOLATION || state === RESTRICT_VIOLATION)
+    return new AppError(ErrorCode.BAD_USER_INPUT, what.inUse, { cause: error });
   return error;
 }
 
@@ -28,7 +29,10 @@ function sqlStateOf(error: unknown): string | undefined {
 }
 
 /** Flushes the unit of work; constraint violations become coded errors and the unit of work is reset. */
-export async function flushOrExplain(em: EntityManager, what: { unique: string; inUse: string }): Promise<void> {
+export async function flushOrExplain(
+  em: EntityManager,
+  what: { unique: string; inUse: string },
+): Promise<void> {
   try {
     await em.flush();
   } catch (error) {

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GroupMemberAttribute, MembershipSource, SearchScope, SyncKind } from '../domain/directory-kinds.js';
+import type {
+  GroupMemberAttribute,
+  MembershipSource,
+  SearchScope,
+  SyncKind,
+} from '../domain/directory-kinds.js';
 import { Directory } from '../entities/directory.entity.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
 import { AppError } from '../errors/app-error.js';
@@ -27,6 +32,28 @@ export interface SyncConfigFields {
   membershipSource: MembershipSource;
 }
 
+/** The editable fields of a stored config (what an update starts from and the API shows). */
+export function syncConfigFieldsOf(config: SyncConfig): SyncConfigFields {
+  return {
+    name: config.name,
+    kind: config.kind,
+    directoryId: config.directory.id,
+    usersBaseDn: config.usersBaseDn,
+    usersScope: config.usersScope,
+    usersFilter: config.usersFilter,
+    loginAttribute: config.loginAttribute,
+    nameAttribute: config.nameAttribute,
+    emailAttribute: config.emailAttribute,
+    externalIdAttribute: config.externalIdAttribute,
+    groupsBaseDn: config.groupsBaseDn,
+    groupsScope: config.groupsScope,
+    groupsFilter: config.groupsFilter,
+    groupNameAttribute: config.groupNameAttribute,
+    groupMemberAttribute: config.groupMemberAttribute,
+    membershipSource: config.membershipSource,
+  };
+}
+
 const CLEARABLE = new Set<keyof SyncConfigFields>(['nameAttribute', 'emailAttribute', 'externalIdAttribute']);
 
 const CONSTRAINTS = {
@@ -46,7 +73,8 @@ export class SyncConfigService {
 
   async get(id: string): Promise<SyncConfig> {
     const config = await this.em.findOne(SyncConfig, { id }, { populate: ['directory'] });
-    if (config === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${id} does not exist.`, { details: { id } });
+    if (config === null)
+      throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${id} does not exist.`, { details: { id } });
     return config;
   }
 
@@ -57,27 +85,12 @@ export class SyncConfigService {
     return config;
   }
 
-  async update(id: string, changes: { [K in keyof SyncConfigFields]?: SyncConfigFields[K] | null }): Promise<SyncConfig> {
+  async update(
+    id: string,
+    changes: { [K in keyof SyncConfigFields]?: SyncConfigFields[K] | null },
+  ): Promise<SyncConfig> {
     const config = await this.get(id);
-    const current: SyncConfigFields = {
-      name: config.name,
-      kind: config.kind,
-      directoryId: config.directory.id,
-      usersBaseDn: config.usersBaseDn,
-      usersScope: config.usersScope,
-      usersFilter: config.usersFilter,
-      loginAttribute: config.loginAttribute,
-      nameAttribute: config.nameAttribute,
-      emailAttribute: config.emailAttribute,
-      externalIdAttribute: config.externalIdAttribute,
-      groupsBaseDn: config.groupsBaseDn,
-      groupsScope: config.groupsScope,
-      groupsFilter: config.groupsFilter,
-      groupNameAttribute: config.groupNameAttribute,
-      groupMemberAttribute: config.groupMemberAttribute,
-      membershipSource: config.membershipSource,
-    };
-    this.em.assign(config, await this.checked(mergeChanges(current, changes, CLEARABLE)));
+    this.em.assign(config, await this.checked(mergeChanges(syncConfigFieldsOf(config), changes, CLEARABLE)));
     await this.flush();
     return config;
   }

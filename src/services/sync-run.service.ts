@@ -21,7 +21,8 @@ export class SyncRunService {
 
   async get(id: string): Promise<SyncRun> {
     const run = await this.em.findOne(SyncRun, { id });
-    if (run === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${id} does not exist.`, { details: { id } });
+    if (run === null)
+      throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${id} does not exist.`, { details: { id } });
     return run;
   }
 
@@ -36,7 +37,9 @@ export class SyncRunService {
   async start(syncConfigId: string): Promise<SyncRun> {
     const config = await this.em.findOne(SyncConfig, { id: syncConfigId });
     if (config === null) {
-      throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${syncConfigId} does not exist.`, { details: { syncConfigId } });
+      throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${syncConfigId} does not exist.`, {
+        details: { syncConfigId },
+      });
     }
     const workflowId = directorySyncWorkflowId(config.id);
     const run = await this.insertQueuedRun(config, workflowId);
@@ -52,9 +55,13 @@ export class SyncRunService {
       // The run never started: remove its row so it neither blocks the config nor shows as queued forever.
       await this.em.nativeDelete(SyncRun, { id: run.id });
       if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyActive(config.id, error);
-      throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, 'The run could not be started: Temporal is unreachable.', {
-        cause: error,
-      });
+      throw new AppError(
+        ErrorCode.TEMPORAL_UNAVAILABLE,
+        'The run could not be started: Temporal is unreachable.',
+        {
+          cause: error,
+        },
+      );
     }
     return run;
   }
@@ -76,7 +83,10 @@ export class SyncRunService {
 
   /** Marks an active run FAILED when its workflow no longer runs (e.g. the Temporal state was lost). */
   private async releaseLostRun(syncConfigId: string): Promise<boolean> {
-    const active = await this.em.findOne(SyncRun, { syncConfig: syncConfigId, status: { $in: [...ACTIVE_RUN_STATUSES] } });
+    const active = await this.em.findOne(SyncRun, {
+      syncConfig: syncConfigId,
+      status: { $in: [...ACTIVE_RUN_STATUSES] },
+    });
     if (active === null) return true;
     let running: boolean;
     try {
@@ -89,15 +99,24 @@ export class SyncRunService {
     await this.em.nativeUpdate(
       SyncRun,
       { id: active.id },
-      { status: 'FAILED', errorCode: 'WORKFLOW_LOST', errorMessage: 'The run\'s workflow no longer exists.', finishedAt: new Date() },
+      {
+        status: 'FAILED',
+        errorCode: 'WORKFLOW_LOST',
+        errorMessage: "The run's workflow no longer exists.",
+        finishedAt: new Date(),
+      },
     );
     return true;
   }
 }
 
 function alreadyActive(syncConfigId: string, cause: unknown): AppError {
-  return new AppError(ErrorCode.RUN_ALREADY_ACTIVE, 'A run of this sync config is already queued or running.', {
-    details: { syncConfigId },
-    cause,
-  });
+  return new AppError(
+    ErrorCode.RUN_ALREADY_ACTIVE,
+    'A run of this sync config is already queued or running.',
+    {
+      details: { syncConfigId },
+      cause,
+    },
+  );
 }

@@ -8,11 +8,17 @@ export interface TemporalHandle {
   taskQueue: string;
 }
 
-export async function connectTemporal(address: string, namespace: string, taskQueue: string): Promise<TemporalHandle> {
+export async function connectTemporal(
+  address: string,
+  namespace: string,
+  taskQueue: string,
+): Promise<TemporalHandle> {
   try {
     const connection = await Connection.connect({ address, connectTimeout: '10s' });
     return { connection, client: new Client({ connection, namespace }), taskQueue };
   } catch (error) {
-    throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Cannot connect to Temporal at ${address}.`, { cause: error });
+    throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Cannot connect to Temporal at ${address}.`, {
+      cause: error,
+    });
   }
 }

@@ -6,12 +6,24 @@ const NON_RETRYABLE = [...NON_RETRYABLE_CODES];
 /** Short bookkeeping writes to Postgres. */
 export const BOOKKEEPING: ActivityOptions = {
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20, nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 };
 
 /** Long directory reads: they heartbeat every page, so a dead worker is noticed within the heartbeat timeout. */
 export const DIRECTORY_READ: ActivityOptions = {
   startToCloseTimeout: '4 hours',
   heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 };

@@ -39,7 +39,12 @@ export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<
       throw error;
     }
     const failure = describeFailure(error);
-    await bookkeeping.finishRun({ ...input, status: 'FAILED', errorCode: failure.code, errorMessage: failure.message });
+    await bookkeeping.finishRun({
+      ...input,
+      status: 'FAILED',
+      errorCode: failure.code,
+      errorMessage: failure.message,
+    });
     throw ApplicationFailure.nonRetryable(failure.message, failure.code);
   }
 }

@@ -8,7 +8,10 @@ export interface FailureDescription {
 /** The error code and message of a failure that ended a run, from the deepest ApplicationFailure. */
 export function describeFailure(error: unknown): FailureDescription {
   let current: unknown = error;
-  while (current instanceof ActivityFailure || (current instanceof TemporalFailure && !(current instanceof ApplicationFailure))) {
+  while (
+    current instanceof ActivityFailure ||
+    (current instanceof TemporalFailure && !(current instanceof ApplicationFailure))
+  ) {
     if (current.cause === undefined) break;
     current = current.cause;
   }

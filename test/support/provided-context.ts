@@ -3,9 +3,12 @@
 /** A directory server started by the test harness, with the fixture it was loaded with. */
 export interface LdapServerInfo {
   kind: 'openldap' | 'ad';
-  /** ldap://127.0.0.1:PORT (StartTLS available) */
+  /**
+   * ldap://HOST:PORT (StartTLS available). slapd: 127.0.0.1 and a free port. Samba cannot move its LDAP
+   * port, so each Samba instance binds its own loopback address (127.x.y.z) on 389.
+   */
   url: string;
-  /** ldaps://127.0.0.1:PORT, certificate signed by caCertPem, hostname 127.0.0.1 and localhost */
+  /** ldaps://HOST:PORT, certificate signed by caCertPem for HOST, 127.0.0.1 and localhost */
   ldapsUrl: string;
   baseDn: string;
   /** DN (or, for AD, the DN of Administrator) with read and write access to the whole tree */

@@ -1,10 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ConnectionTestResult } from '../../services/directory-probe.service.js';
 
-@ObjectType('DirectoryConnectionTest', { description: 'Result of binding to a directory and reading its root DSE' })
+@ObjectType('DirectoryConnectionTest', {
+  description: 'Result of binding to a directory and reading its root DSE',
+})
 export class DirectoryConnectionTestType {
   @Field(() => String, { description: 'The URL that answered (after failover)' }) connectedUrl!: string;
-  @Field(() => String, { description: 'ACTIVE_DIRECTORY, OPENLDAP, FREEIPA, 389DS or UNKNOWN' }) serverType!: string;
+  @Field(() => String, { description: 'ACTIVE_DIRECTORY, OPENLDAP, FREEIPA, 389DS or UNKNOWN' })
+  serverType!: string;
   @Field(() => String, { nullable: true }) vendorName!: string | null;
   @Field(() => String, { nullable: true }) vendorVersion!: string | null;
   @Field(() => [String]) namingContexts!: string[];
@@ -12,7 +15,8 @@ export class DirectoryConnectionTestType {
   @Field(() => [String]) supportedControls!: string[];
   @Field(() => [String]) supportedExtensions!: string[];
   @Field(() => [Int]) supportedLdapVersions!: number[];
-  @Field(() => Boolean, { description: 'Whether the server offers RFC 2696 paged results' }) supportsPaging!: boolean;
+  @Field(() => Boolean, { description: 'Whether the server offers RFC 2696 paged results' })
+  supportsPaging!: boolean;
 
   static from(result: ConnectionTestResult): DirectoryConnectionTestType {
     const dse = result.rootDse;

@@ -14,7 +14,8 @@ export class CreateDirectoryInput {
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(100_000) caCertPem?: string | null;
   @Field(() => Boolean, { defaultValue: true }) verifyCertificate!: boolean;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(2000) bindDn?: string | null;
-  @IsOptional() @Field(() => String, { nullable: true, description: 'Write-only; stored encrypted' })
+  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Write-only; stored encrypted' })
   @MaxLength(1000)
   bindPassword?: string | null;
   @Field(() => Int, { defaultValue: 1000 }) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize!: number;
@@ -22,7 +23,9 @@ export class CreateDirectoryInput {
   @Field(() => Int, { defaultValue: 120_000 }) @IsInt() @Min(100) @Max(3_600_000) operationTimeoutMs!: number;
 }
 
-@InputType({ description: 'Changes to a directory; omitted fields keep their value. bindPassword null removes it.' })
+@InputType({
+  description: 'Changes to a directory; omitted fields keep their value. bindPassword null removes it.',
+})
 export class UpdateDirectoryInput {
   @IsOptional() @Field(() => String, { nullable: true }) @Length(1, 200) name?: string;
   @Field(() => DirectoryKindEnum, { nullable: true }) kind?: DirectoryKind;
@@ -33,6 +36,16 @@ export class UpdateDirectoryInput {
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(2000) bindDn?: string | null;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(1000) bindPassword?: string | null;
   @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize?: number;
-  @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(100) @Max(600_000) connectTimeoutMs?: number;
-  @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(100) @Max(3_600_000) operationTimeoutMs?: number;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  connectTimeoutMs?: number;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  operationTimeoutMs?: number;
 }

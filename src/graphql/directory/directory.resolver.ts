@@ -17,7 +17,10 @@ export class DirectoryResolver {
   }
 
   @Mutation(() => DirectoryType)
-  async createDirectory(@Arg('input', () => CreateDirectoryInput) input: CreateDirectoryInput, @Ctx() ctx: GraphQLContext): Promise<DirectoryType> {
+  async createDirectory(
+    @Arg('input', () => CreateDirectoryInput) input: CreateDirectoryInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DirectoryType> {
     return DirectoryType.from(await ctx.directories.create(input));
   }
 
@@ -38,7 +41,10 @@ export class DirectoryResolver {
   @Mutation(() => DirectoryConnectionTestType, {
     description: 'Connects (with failover), binds and reads the root DSE. Writes nothing.',
   })
-  async testDirectoryConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DirectoryConnectionTestType> {
+  async testDirectoryConnection(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DirectoryConnectionTestType> {
     const directory = await ctx.directories.get(id);
     return DirectoryConnectionTestType.from(await ctx.probe.testConnection(directory));
   }

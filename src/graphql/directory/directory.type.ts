@@ -3,7 +3,9 @@ import type { DirectoryKind, TlsMode } from '../../domain/directory-kinds.js';
 import type { Directory } from '../../entities/directory.entity.js';
 import { DirectoryKindEnum, TlsModeEnum } from '../enums.js';
 
-@ObjectType('Directory', { description: 'An LDAP directory Rolesync reads from. The bind password is write-only.' })
+@ObjectType('Directory', {
+  description: 'An LDAP directory Rolesync reads from. The bind password is write-only.',
+})
 export class DirectoryType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -14,7 +16,9 @@ export class DirectoryType {
   @Field(() => String, { nullable: true }) caCertPem!: string | null;
   @Field(() => Boolean) verifyCertificate!: boolean;
   @Field(() => String, { nullable: true }) bindDn!: string | null;
-  @Field(() => Boolean, { description: 'Whether a bind password is stored (the password itself is never returned)' })
+  @Field(() => Boolean, {
+    description: 'Whether a bind password is stored (the password itself is never returned)',
+  })
   hasBindPassword!: boolean;
   @Field(() => Int) pageSize!: number;
   @Field(() => Int) connectTimeoutMs!: number;

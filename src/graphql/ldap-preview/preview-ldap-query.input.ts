@@ -4,7 +4,9 @@ import type { SearchScope } from '../../domain/directory-kinds.js';
 import { PREVIEW_LIMIT_MAX } from '../../services/directory-probe.service.js';
 import { SearchScopeEnum } from '../enums.js';
 
-@InputType({ description: "A query to try against a directory, as a config's Users or Groups tab would run it" })
+@InputType({
+  description: "A query to try against a directory, as a config's Users or Groups tab would run it",
+})
 export class PreviewLdapQueryInput {
   @Field(() => ID) directoryId!: string;
   @Field(() => String) @MaxLength(2000) baseDn!: string;

@@ -1,13 +1,20 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import type { GroupMemberAttribute, MembershipSource, SearchScope, SyncKind } from '../../domain/directory-kinds.js';
+import type {
+  GroupMemberAttribute,
+  MembershipSource,
+  SearchScope,
+  SyncKind,
+} from '../../domain/directory-kinds.js';
 import { GroupMemberAttributeEnum, MembershipSourceEnum, SearchScopeEnum, SyncKindEnum } from '../enums.js';
 
 const DN_MAX = 2000;
 const FILTER_MAX = 10_000;
 const ATTRIBUTE_MAX = 100;
 
-@InputType({ description: 'A new sync config. DNs and filters are checked for syntax before anything is stored.' })
+@InputType({
+  description: 'A new sync config. DNs and filters are checked for syntax before anything is stored.',
+})
 export class CreateSyncConfigInput {
   @Field(() => String) @Length(1, 200) name!: string;
   @Field(() => SyncKindEnum, { defaultValue: 'DIRECTORY_SYNC' }) kind!: SyncKind;
@@ -16,14 +23,18 @@ export class CreateSyncConfigInput {
   @Field(() => SearchScopeEnum, { defaultValue: 'SUB' }) usersScope!: SearchScope;
   @Field(() => String) @Length(1, FILTER_MAX) usersFilter!: string;
   @Field(() => String) @Length(1, ATTRIBUTE_MAX) loginAttribute!: string;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) nameAttribute?: string | null;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) emailAttribute?: string | null;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) externalIdAttribute?: string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) nameAttribute?:
+    string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) emailAttribute?:
+    string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) externalIdAttribute?:
+    string | null;
   @Field(() => String) @MaxLength(DN_MAX) groupsBaseDn!: string;
   @Field(() => SearchScopeEnum, { defaultValue: 'SUB' }) groupsScope!: SearchScope;
   @Field(() => String) @Length(1, FILTER_MAX) groupsFilter!: string;
   @Field(() => String, { defaultValue: 'cn' }) @Length(1, ATTRIBUTE_MAX) groupNameAttribute!: string;
-  @Field(() => GroupMemberAttributeEnum, { defaultValue: 'member' }) groupMemberAttribute!: GroupMemberAttribute;
+  @Field(() => GroupMemberAttributeEnum, { defaultValue: 'member' })
+  groupMemberAttribute!: GroupMemberAttribute;
   @Field(() => MembershipSourceEnum, { defaultValue: 'MEMBER_OF' }) membershipSource!: MembershipSource;
 }
 
@@ -35,13 +46,19 @@ export class UpdateSyncConfigInput {
   @Field(() => SearchScopeEnum, { nullable: true }) usersScope?: SearchScope;
   @IsOptional() @Field(() => String, { nullable: true }) @Length(1, FILTER_MAX) usersFilter?: string;
   @IsOptional() @Field(() => String, { nullable: true }) @Length(1, ATTRIBUTE_MAX) loginAttribute?: string;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) nameAttribute?: string | null;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) emailAttribute?: string | null;
-  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) externalIdAttribute?: string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) nameAttribute?:
+    string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) emailAttribute?:
+    string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) externalIdAttribute?:
+    string | null;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(DN_MAX) groupsBaseDn?: string;
   @Field(() => SearchScopeEnum, { nullable: true }) groupsScope?: SearchScope;
   @IsOptional() @Field(() => String, { nullable: true }) @Length(1, FILTER_MAX) groupsFilter?: string;
-  @IsOptional() @Field(() => String, { nullable: true }) @Length(1, ATTRIBUTE_MAX) groupNameAttribute?: string;
+  @IsOptional()
+  @Field(() => String, { nullable: true })
+  @Length(1, ATTRIBUTE_MAX)
+  groupNameAttribute?: string;
   @Field(() => GroupMemberAttributeEnum, { nullable: true }) groupMemberAttribute?: GroupMemberAttribute;
   @Field(() => MembershipSourceEnum, { nullable: true }) membershipSource?: MembershipSource;
 }

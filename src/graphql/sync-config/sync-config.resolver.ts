@@ -10,7 +10,9 @@ export class SyncConfigResolver {
     @Arg('directoryId', () => ID, { nullable: true }) directoryId: string | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncConfigType[]> {
-    return (await ctx.syncConfigs.list(directoryId ?? undefined)).map((config) => SyncConfigType.from(config));
+    return (await ctx.syncConfigs.list(directoryId ?? undefined)).map((config) =>
+      SyncConfigType.from(config),
+    );
   }
 
   @Query(() => SyncConfigType)
@@ -19,7 +21,10 @@ export class SyncConfigResolver {
   }
 
   @Mutation(() => SyncConfigType)
-  async createSyncConfig(@Arg('input', () => CreateSyncConfigInput) input: CreateSyncConfigInput, @Ctx() ctx: GraphQLContext): Promise<SyncConfigType> {
+  async createSyncConfig(
+    @Arg('input', () => CreateSyncConfigInput) input: CreateSyncConfigInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncConfigType> {
     return SyncConfigType.from(await ctx.syncConfigs.create(input));
   }
 

@@ -1,6 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { GroupMemberAttribute, MembershipSource, SearchScope, SyncKind } from '../../domain/directory-kinds.js';
+import type {
+  GroupMemberAttribute,
+  MembershipSource,
+  SearchScope,
+  SyncKind,
+} from '../../domain/directory-kinds.js';
 import type { SyncConfig } from '../../entities/sync-config.entity.js';
+import { syncConfigFieldsOf } from '../../services/sync-config.service.js';
 import { GroupMemberAttributeEnum, MembershipSourceEnum, SearchScopeEnum, SyncKindEnum } from '../enums.js';
 
 @ObjectType('SyncConfig', { description: 'What to read from a directory and how to map it' })
@@ -26,24 +32,13 @@ export class SyncConfigType {
   @Field(() => Date) updatedAt!: Date;
 
   static from(config: SyncConfig): SyncConfigType {
+    const fields = syncConfigFieldsOf(config);
     return Object.assign(new SyncConfigType(), {
+      ...fields,
       id: config.id,
-      name: config.name,
-      kind: config.kind,
-      directoryId: config.directory.id,
-      usersBaseDn: config.usersBaseDn,
-      usersScope: config.usersScope,
-      usersFilter: config.usersFilter,
-      loginAttribute: config.loginAttribute,
-      nameAttribute: config.nameAttribute ?? null,
-      emailAttribute: config.emailAttribute ?? null,
-      externalIdAttribute: config.externalIdAttribute ?? null,
-      groupsBaseDn: config.groupsBaseDn,
-      groupsScope: config.groupsScope,
-      groupsFilter: config.groupsFilter,
-      groupNameAttribute: config.groupNameAttribute,
-      groupMemberAttribute: config.groupMemberAttribute,
-      membershipSource: config.membershipSource,
+      nameAttribute: fields.nameAttribute ?? null,
+      emailAttribute: fields.emailAttribute ?? null,
+      externalIdAttribute: fields.externalIdAttribute ?? null,
       createdAt: config.createdAt,
       updatedAt: config.updatedAt,
     });

@@ -19,14 +19,23 @@ export class SyncRunResolver {
   }
 
   @Query(() => [SyncRunType], { description: 'Runs of a sync config, newest first' })
-  async syncRuns(@Args(() => SyncRunsArgs) args: SyncRunsArgs, @Ctx() ctx: GraphQLContext): Promise<SyncRunType[]> {
-    return (await ctx.syncRuns.list(args.syncConfigId, args.limit, args.offset)).map((run) => SyncRunType.from(run));
+  async syncRuns(
+    @Args(() => SyncRunsArgs) args: SyncRunsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncRunType[]> {
+    return (await ctx.syncRuns.list(args.syncConfigId, args.limit, args.offset)).map((run) =>
+      SyncRunType.from(run),
+    );
   }
 
   @Mutation(() => SyncRunType, {
-    description: 'Starts a run of the config as a Temporal workflow; RUN_ALREADY_ACTIVE while one is queued or running',
+    description:
+      'Starts a run of the config as a Temporal workflow; RUN_ALREADY_ACTIVE while one is queued or running',
   })
-  async startSync(@Arg('syncConfigId', () => ID) syncConfigId: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+  async startSync(
+    @Arg('syncConfigId', () => ID) syncConfigId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncRunType> {
     return SyncRunType.from(await ctx.syncRuns.start(syncConfigId));
   }
 }

@@ -28,7 +28,8 @@ export class SyncRunType {
   @Field(() => SyncPhaseEnum) phase!: SyncPhase;
   @Field(() => String) trigger!: string;
   @Field(() => SyncRunCountersType) counters!: SyncRunCountersType;
-  @Field(() => String, { nullable: true, description: 'Stable error code when the run failed' }) errorCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Stable error code when the run failed' }) errorCode!:
+    string | null;
   @Field(() => String, { nullable: true }) errorMessage!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
