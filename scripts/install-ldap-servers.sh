@@ -8,6 +8,8 @@ command -v slapd >/dev/null 2>&1 || [[ -x /usr/sbin/slapd ]] || need+=(slapd)
 command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
 command -v samba-tool >/dev/null 2>&1 || need+=(samba)
 [[ -x /usr/sbin/samba ]] || need+=(samba)
+# samba-tool domain provision needs the AD schema files, which Debian ships separately.
+[[ -d /usr/share/samba/setup/ad-schema ]] || need+=(samba-ad-provision)
 if [[ ${#need[@]} -eq 0 ]]; then exit 0; fi
 if [[ $(id -u) -ne 0 ]]; then
   echo "install-ldap-servers: missing ${need[*]}; run as root or install them with apt-get" >&2
@@ -16,7 +18,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends slapd ldap-utils samba samba-dsdb-modules samba-vfs-modules winbind krb5-user >/dev/null
+apt-get install -y -qq --no-install-recommends slapd ldap-utils samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user >/dev/null
 # Stop any daemon the packages started: tests run private servers on free ports.
 pkill -x slapd 2>/dev/null || true
 pkill -x samba 2>/dev/null || true

@@ -64,7 +64,8 @@ async function connect(url: string, options: LdapConnectionOptions): Promise<Lda
     await client.bind(options.bindDn ?? '', options.bindPassword ?? '');
     return new LdapSession(client, url);
   } catch (error) {
-    await client.unbind().catch(() => undefined);
+    // Not awaited: ldapts drops the socket once the unbind is written, or at once when it is gone.
+    void client.unbind().catch(() => undefined);
     throw toAppError(error, context);
   }
 }

@@ -89,24 +89,28 @@ const SPECIAL_USERS: readonly { rdnValue: string; login: string; givenName: stri
   { rdnValue: 'O"Brien; <Ops> \\ R=D', login: 'obrien.mixed', givenName: 'Sean', sn: 'O"Brien' },
 ];
 
-const GIVEN_NAMES = [
-  'Ada', 'Alan', 'Amara', 'Ana', 'Ben', 'Carla', 'Chen', 'Dana', 'David', 'Elena', 'Emil', 'Fatima', 'Felix',
-  'Grace', 'Hugo', 'Ines', 'Ivan', 'Jana', 'Jonas', 'Kai', 'Lara', 'Leo', 'Lina', 'Marco', 'Maya', 'Nina',
-  'Omar', 'Paula', 'Petra', 'Raj', 'Rosa', 'Sami', 'Sara', 'Tom', 'Uma', 'Vera', 'Wei', 'Yara', 'Zoe', 'Noah',
-];
-const SURNAMES = [
-  'Adams', 'Baker', 'Berg', 'Costa', 'Dias', 'Evans', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen', 'Khan',
-  'Klein', 'Lopez', 'Martin', 'Meyer', 'Moreau', 'Nakamura', 'Novak', 'Olsen', 'Patel', 'Quinn', 'Rossi',
-  'Santos', 'Schmidt', 'Silva', 'Tanaka', 'Torres', 'Usman', 'Varga', 'Wagner', 'Walsh', 'Weber', 'Young',
-  'Zhang', 'Brown', 'Keller', 'Larsen', 'Mills', 'Reyes',
-];
+const GIVEN_NAMES = words(`
+  Ada Alan Amara Ana Ben Carla Chen Dana David Elena Emil Fatima Felix Grace Hugo Ines Ivan Jana
+  Jonas Kai Lara Leo Lina Marco Maya Nina Omar Paula Petra Raj Rosa Sami Sara Tom Uma Vera Wei
+  Yara Zoe Noah
+`);
+const SURNAMES = words(`
+  Adams Baker Berg Costa Dias Evans Fischer Garcia Hansen Ito Jensen Khan Klein Lopez Martin Meyer
+  Moreau Nakamura Novak Olsen Patel Quinn Rossi Santos Schmidt Silva Tanaka Torres Usman Varga
+  Wagner Walsh Weber Young Zhang Brown Keller Larsen Mills Reyes
+`);
 
-export function generateFixture(flavour: DirectoryFlavour, baseDn: string, options: FixtureOptions = {}): GeneratedFixture {
+export function generateFixture(
+  flavour: DirectoryFlavour,
+  baseDn: string,
+  options: FixtureOptions = {},
+): GeneratedFixture {
   const settings = { ...DEFAULTS[flavour], ...definedOptions(options) };
   const random = seededRandom(options.seed ?? DEFAULT_FIXTURE_SEED);
   const names = containerNames(flavour, baseDn);
   const users = [...SPECIAL_USERS.map((spec) => specialUser(flavour, names.usersDn, spec))];
   const normalCount = settings.userCount - users.length;
+  if (normalCount < 2) throw new Error(`userCount must be at least ${users.length + 2} (special users + 2)`);
   users.push(...generateNormalUsers(flavour, names.usersDn, normalCount, random));
   const { groups, notables } = generateGroups(flavour, names, users, settings, random);
   const info: LdapFixtureInfo = {
@@ -128,6 +132,11 @@ function definedOptions(options: FixtureOptions): Partial<Required<Omit<FixtureO
   return result;
 }
 
+/** OpenLDAP hands back DNs with hex escapes, AD (Samba) mostly with backslash-character ones. */
+function dnEscaping(flavour: DirectoryFlavour): DnEscaping {
+  return flavour === 'openldap' ? 'hex' : 'backslash';
+}
+
 /** AD spells attribute types in DNs upper case (CN=, OU=); OpenLDAP users write them lower case. */
 function rdnType(flavour: DirectoryFlavour, type: 'cn' | 'ou' | 'uid'): string {
   return flavour === 'ad' ? type.toUpperCase() : type;
@@ -144,7 +153,7 @@ function specialUser(
   spec: (typeof SPECIAL_USERS)[number],
 ): FixtureUser {
   return {
-    dn: `${rdnType(flavour, 'cn')}=${escapeRdnValue(spec.rdnValue)},${usersDn}`,
+    dn: `${rdnType(flavour, 'cn')}=${escapeRdnValue(spec.rdnValue, dnEscaping(flavour))},${usersDn}`,
     rdnValue: spec.rdnValue,
     login: spec.login,
     givenName: spec.givenName,
@@ -156,7 +165,12 @@ function specialUser(
   };
 }
 
-function generateNormalUsers(flavour: DirectoryFlavour, usersDn: string, count: number, random: () => number): FixtureUser[] {
+function generateNormalUsers(
+  flavour: DirectoryFlavour,
+  usersDn: string,
+  count: number,
+  random: () => number,
+): FixtureUser[] {
   const seen = new Map<string, number>();
   const users: FixtureUser[] = [];
   for (let index = 0; index < count; index++) {
@@ -173,7 +187,7 @@ function generateNormalUsers(flavour: DirectoryFlavour, usersDn: string, count: 
     const rdnValue = flavour === 'ad' ? displayName : login;
     const type = rdnType(flavour, flavour === 'ad' ? 'cn' : 'uid');
     users.push({
-      dn: `${type}=${escapeRdnValue(rdnValue)},${usersDn}`,
+      dn: `${type}=${escapeRdnValue(rdnValue, dnEscaping(flavour))},${usersDn}`,
       rdnValue,
       login,
       givenName,
@@ -195,13 +209,16 @@ function generateGroups(
   settings: Required<Omit<FixtureOptions, 'seed'>>,
   random: () => number,
 ): { groups: FixtureGroup[]; notables: FixtureNotables } {
-  const groupDn = (name: string): string => `${rdnType(flavour, 'cn')}=${escapeRdnValue(name)},${containers.groupsDn}`;
+  const groupDn = (name: string): string =>
+    `${rdnType(flavour, 'cn')}=${escapeRdnValue(name, dnEscaping(flavour))},${containers.groupsDn}`;
   const normalUsers = users.filter((user) => !user.special);
   // The nested user is kept out of every random sample so that its only group is nest-inner.
   const nestedUser = normalUsers.pop();
   if (!nestedUser) throw new Error('fixture needs at least one ordinary user');
   if (settings.bigGroupMemberCount > normalUsers.length) {
-    throw new Error(`bigGroupMemberCount ${settings.bigGroupMemberCount} exceeds the ${normalUsers.length} ordinary users`);
+    throw new Error(
+      `bigGroupMemberCount ${settings.bigGroupMemberCount} exceeds the ${normalUsers.length} ordinary users`,
+    );
   }
   const sampleDns = (count: number): string[] =>
     sample(normalUsers, Math.min(count, normalUsers.length), random).map((user) => user.dn);
@@ -211,14 +228,19 @@ function generateGroups(
     return groupDn(name);
   };
 
-  const bigGroupDn = add('all-staff', 'Big group: more members than one AD range', sampleDns(settings.bigGroupMemberCount));
+  const bigGroupDn = add(
+    'all-staff',
+    'Big group: more members than one AD range',
+    sampleDns(settings.bigGroupMemberCount),
+  );
   add('special-characters', 'Users whose DNs need escaping', [
     ...users.filter((user) => user.special).map((user) => user.dn),
     ...sampleDns(3),
   ]);
 
   // Nested chain, innermost first so AD can resolve every member DN when it is added.
-  const nestedNames = flavour === 'openldap' ? ['nest-inner', 'nest-middle', 'nest-outer'] : ['nest-inner', 'nest-outer'];
+  const nestedNames =
+    flavour === 'openldap' ? ['nest-inner', 'nest-middle', 'nest-outer'] : ['nest-inner', 'nest-outer'];
   const nestedGroupDns: string[] = [];
   for (const name of nestedNames) {
     const inner = nestedGroupDns[nestedGroupDns.length - 1];
@@ -236,7 +258,10 @@ function generateGroups(
     add('cycle-b', 'Member of cycle-a, which is a member of cycle-b', [groupDn('cycle-a'), ...sampleDns(3)]);
     // AD never stores a member DN that points to nothing, so only OpenLDAP gets one.
     danglingMemberDn = `uid=ghost.user,${containers.usersDn}`;
-    danglingGroupDn = add('dangling-member', 'Lists a member DN that does not exist', [...sampleDns(3), danglingMemberDn]);
+    danglingGroupDn = add('dangling-member', 'Lists a member DN that does not exist', [
+      ...sampleDns(3),
+      danglingMemberDn,
+    ]);
   }
 
   for (let team = 1; groups.length < settings.groupCount; team++) {
@@ -257,7 +282,7 @@ function generateGroups(
   };
 }
 
-/** Direct groups of every member DN (what the memberof overlay would write as memberOf). */
+/** Direct groups of every member DN, keyed by the DN as written (what memberOf should list). */
 export function directMemberOf(groups: readonly FixtureGroup[]): Map<string, string[]> {
   const memberOf = new Map<string, string[]>();
   for (const group of groups) {
@@ -274,25 +299,66 @@ export function directMemberOf(groups: readonly FixtureGroup[]): Map<string, str
 // LDIF rendering
 
 export interface LdifRenderOptions {
-  /** OpenLDAP: write memberOf into the entries, because slapadd runs no overlays (STACK.md pitfall 10). */
+  /**
+   * Write memberOf into users and groups (direct memberships). For slapadd, which runs no
+   * overlays (STACK.md pitfall 10); the memberof overlay of a running slapd also misses
+   * memberOf on a membership cycle, so loading everything offline is the way to get it right.
+   */
   withMemberOf?: boolean;
+}
+
+/** The users and groups containers. */
+export function renderContainersLdif(fixture: GeneratedFixture): string {
+  return [
+    ldifRecord(fixture.usersDn, [
+      ['objectClass', 'organizationalUnit'],
+      ['ou', 'people'],
+    ]),
+    ldifRecord(fixture.groupsDn, [
+      ['objectClass', 'organizationalUnit'],
+      ['ou', 'groups'],
+    ]),
+  ].join('');
+}
+
+export function renderUsersLdif(fixture: GeneratedFixture, options: LdifRenderOptions = {}): string {
+  const memberOf = memberOfFor(fixture, options);
+  return fixture.users
+    .map((user) => ldifRecord(user.dn, userAttributes(fixture, user, memberOf(user.dn))))
+    .join('');
+}
+
+/** Groups in fixture order: every member group first, except for the OpenLDAP cycle. */
+export function renderGroupsLdif(fixture: GeneratedFixture, options: LdifRenderOptions = {}): string {
+  const memberOf = memberOfFor(fixture, options);
+  return fixture.groups
+    .map((group) => ldifRecord(group.dn, groupAttributes(fixture, group, memberOf(group.dn))))
+    .join('');
 }
 
 /** The fixture's containers, users and groups as one LDIF document (the base entry is not included). */
 export function renderFixtureLdif(fixture: GeneratedFixture, options: LdifRenderOptions = {}): string {
-  const memberOf = options.withMemberOf ? directMemberOf(fixture.groups) : new Map<string, string[]>();
-  const records = [
-    ldifRecord(fixture.usersDn, [['objectClass', 'organizationalUnit'], ['ou', 'people']]),
-    ldifRecord(fixture.groupsDn, [['objectClass', 'organizationalUnit'], ['ou', 'groups']]),
-    ...fixture.users.map((user) => ldifRecord(user.dn, userAttributes(fixture, user, memberOf.get(user.dn) ?? []))),
-    ...fixture.groups.map((group) => ldifRecord(group.dn, groupAttributes(fixture, group, memberOf.get(group.dn) ?? []))),
-  ];
-  return records.join('');
+  return (
+    renderContainersLdif(fixture) + renderUsersLdif(fixture, options) + renderGroupsLdif(fixture, options)
+  );
+}
+
+function memberOfFor(
+  fixture: GeneratedFixture,
+  options: LdifRenderOptions,
+): (dn: string) => readonly string[] {
+  if (!options.withMemberOf) return () => [];
+  const memberOf = directMemberOf(fixture.groups);
+  return (dn) => memberOf.get(dn) ?? [];
 }
 
 type LdifAttribute = readonly [name: string, value: string];
 
-function userAttributes(fixture: GeneratedFixture, user: FixtureUser, memberOf: readonly string[]): LdifAttribute[] {
+function userAttributes(
+  fixture: GeneratedFixture,
+  user: FixtureUser,
+  memberOf: readonly string[],
+): LdifAttribute[] {
   const common: LdifAttribute[] = [
     ['givenName', user.givenName],
     ['sn', user.sn],
@@ -300,7 +366,9 @@ function userAttributes(fixture: GeneratedFixture, user: FixtureUser, memberOf: 
     ['mail', user.mail],
   ];
   if (fixture.flavour === 'ad') {
-    const realm = fixture.baseDn.replace(/(^|,)DC=/gi, (_match, comma: string) => (comma ? '.' : '')).toLowerCase();
+    const realm = fixture.baseDn
+      .replace(/(^|,)DC=/gi, (_match, comma: string) => (comma ? '.' : ''))
+      .toLowerCase();
     return [
       ['objectClass', 'user'],
       ['sAMAccountName', user.login],
@@ -318,10 +386,19 @@ function userAttributes(fixture: GeneratedFixture, user: FixtureUser, memberOf: 
   ];
 }
 
-function groupAttributes(fixture: GeneratedFixture, group: FixtureGroup, memberOf: readonly string[]): LdifAttribute[] {
+function groupAttributes(
+  fixture: GeneratedFixture,
+  group: FixtureGroup,
+  memberOf: readonly string[],
+): LdifAttribute[] {
   const members = group.memberDns.map((dn): LdifAttribute => ['member', dn]);
   if (fixture.flavour === 'ad') {
-    return [['objectClass', 'group'], ['sAMAccountName', group.name], ['description', group.description], ...members];
+    return [
+      ['objectClass', 'group'],
+      ['sAMAccountName', group.name],
+      ['description', group.description],
+      ...members,
+    ];
   }
   return [
     ['objectClass', 'groupOfNames'],
@@ -339,23 +416,26 @@ export function ldifRecord(dn: string, attributes: readonly LdifAttribute[]): st
 /** One LDIF line; values that are not SAFE-STRINGs (RFC 2849) or end in a space are base64-encoded. */
 export function ldifLine(name: string, value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be caught
-  const safe = /^(?:[\x01-\x09\x0b\x0c\x0e-\x1f\x21-\x39\x3b\x3d-\x7f][\x01-\x09\x0b\x0c\x0e-\x7f]*)?$/.test(value);
+  const safe = /^(?:[\x01-\x09\x0b\x0c\x0e-\x1f\x21-\x39\x3b\x3d-\x7f][\x01-\x09\x0b\x0c\x0e-\x7f]*)?$/.test(
+    value,
+  );
   if (safe && !value.endsWith(' ')) return `${name}: ${value}`;
   return `${name}:: ${Buffer.from(value, 'utf8').toString('base64')}`;
 }
 
-/** Escapes an attribute value for use in a DN (RFC 4514 section 2.4). */
-export function escapeRdnValue(value: string): string {
-  const chars = [...value];
-  const last = chars.length - 1;
-  return chars
-    .map((char, index) => {
-      if (char === '\0') return '\\00';
-      const special = '"+,;<>\\='.includes(char);
-      const edge = (index === 0 && (char === '#' || char === ' ')) || (index === last && char === ' ');
-      return special || edge ? `\\${char}` : char;
-    })
-    .join('');
+export type DnEscaping = 'backslash' | 'hex';
+
+/**
+ * Escapes an attribute value for use in a DN (RFC 4514 section 2.4): `\,` style, or `\2C` style,
+ * which is how OpenLDAP stores and returns DNs (its "pretty" form). UTF-8 is left as it is.
+ */
+export function escapeRdnValue(value: string, escaping: DnEscaping = 'backslash'): string {
+  // One pass, so that an escaped leading space is not escaped again as a trailing one.
+  return value.replace(/^[# ]| $|["+,;<>\\=\0]/g, (char) =>
+    escaping === 'hex' || char === '\0'
+      ? `\\${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+      : `\\${char}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,4 +528,8 @@ function sample<T>(items: readonly T[], count: number, random: () => number): T[
       const item = items[index];
       return item === undefined ? [] : [item];
     });
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '');
 }

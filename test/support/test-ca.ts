@@ -50,7 +50,11 @@ export async function ensureTestCa(dir: string = DEFAULT_CA_DIR): Promise<TestCe
   await mkdir(partial, { recursive: true });
   try {
     await generateCa(partial);
-    await issueServerCertificate(caPaths(partial), { dir: partial, ipAddresses: ['127.0.0.1'], dnsNames: ['localhost'] });
+    await issueServerCertificate(caPaths(partial), {
+      dir: partial,
+      ipAddresses: ['127.0.0.1'],
+      dnsNames: ['localhost'],
+    });
     await writeFile(join(partial, 'VERSION'), CA_LAYOUT_VERSION);
     await replaceDirectory(partial, dir);
   } finally {
@@ -73,13 +77,39 @@ export async function issueServerCertificate(
   const extPath = join(request.dir, `${name}.ext`);
   const certPath = join(request.dir, `${name}.pem`);
   const subject = `/CN=${request.dnsNames[0] ?? request.ipAddresses[0] ?? 'localhost'}`;
-  await runOpenssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', csrPath, '-subj', subject]);
+  await runOpenssl([
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    csrPath,
+    '-subj',
+    subject,
+  ]);
   await writeFile(extPath, serverExtensions(request.ipAddresses, request.dnsNames));
   await runOpenssl([
-    'x509', '-req', '-in', csrPath, '-CA', ca.caCertPath, '-CAkey', ca.caKeyPath,
+    'x509',
+    '-req',
+    '-in',
+    csrPath,
+    '-CA',
+    ca.caCertPath,
+    '-CAkey',
+    ca.caKeyPath,
     // A random serial instead of -CAcreateserial: no shared serial file for parallel runs to race on.
-    '-set_serial', `0x${randomBytes(12).toString('hex')}`,
-    '-days', '825', '-sha256', '-extfile', extPath, '-out', certPath,
+    '-set_serial',
+    `0x${randomBytes(12).toString('hex')}`,
+    '-days',
+    '825',
+    '-sha256',
+    '-extfile',
+    extPath,
+    '-out',
+    certPath,
   ]);
   // Samba refuses a TLS key that group or others can read.
   await chmod(keyPath, 0o600);
@@ -95,11 +125,26 @@ function caPaths(dir: string): Pick<TestCertificateAuthority, 'caCertPath' | 'ca
 async function generateCa(dir: string): Promise<void> {
   const { caCertPath, caKeyPath } = caPaths(dir);
   await runOpenssl([
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKeyPath, '-out', caCertPath,
-    '-days', '3650', '-sha256', '-subj', '/CN=Rolesync Test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-    '-addext', 'subjectKeyIdentifier=hash',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    caKeyPath,
+    '-out',
+    caCertPath,
+    '-days',
+    '3650',
+    '-sha256',
+    '-subj',
+    '/CN=Rolesync Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-addext',
+    'subjectKeyIdentifier=hash',
   ]);
   await chmod(caKeyPath, 0o600);
 }
@@ -132,7 +177,12 @@ async function readCachedCa(dir: string): Promise<TestCertificateAuthority | und
 }
 
 async function readServerCertificate(certPath: string, keyPath: string): Promise<ServerCertificate> {
-  return { certPath, certPem: await readFile(certPath, 'utf8'), keyPath, keyPem: await readFile(keyPath, 'utf8') };
+  return {
+    certPath,
+    certPem: await readFile(certPath, 'utf8'),
+    keyPath,
+    keyPem: await readFile(keyPath, 'utf8'),
+  };
 }
 
 function isValidLongEnough(certPem: string): boolean {
@@ -154,7 +204,8 @@ async function replaceDirectory(source: string, target: string): Promise<void> {
 function runOpenssl(args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile('openssl', args, { encoding: 'utf8' }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`openssl ${args[0] ?? ''} failed: ${error.message}\n${stderr.slice(-2000)}`));
+      if (error)
+        reject(new Error(`openssl ${args[0] ?? ''} failed: ${error.message}\n${stderr.slice(-2000)}`));
       else resolve();
     });
   });
