@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './activity-deps.js';
+import { createDirectorySyncActivities } from './directory-sync.activities.js';
 import { createReadDirectoryActivities } from './read-directory.activities.js';
 import { createSyncRunActivities } from './sync-run.activities.js';
 import { withFailureMapping } from './to-application-failure.js';
@@ -10,6 +11,7 @@ export function createActivities(deps: ActivityDeps) {
   return withFailureMapping({
     ...createSyncRunActivities(deps),
     ...createReadDirectoryActivities(deps),
+    ...createDirectorySyncActivities(deps),
   });
 }
 

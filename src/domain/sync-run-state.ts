@@ -1,4 +1,11 @@
-export const SYNC_RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
+export const SYNC_RUN_STATUSES = [
+  'QUEUED',
+  'RUNNING',
+  'AWAITING_APPROVAL',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 
 /** Phases in the order a run passes them (DESIGN.md "A run has phases"). */
@@ -8,6 +15,7 @@ export const SYNC_PHASES = [
   'READ_GROUPS',
   'RESOLVE_MEMBERS',
   'PLAN',
+  'AWAIT_APPROVAL',
   'APPLY',
   'COMMIT_ROLE_REQUESTS',
   'PROVISION',
@@ -16,7 +24,7 @@ export const SYNC_PHASES = [
 ] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
-export const ACTIVE_RUN_STATUSES: readonly SyncRunStatus[] = ['QUEUED', 'RUNNING'];
+export const ACTIVE_RUN_STATUSES: readonly SyncRunStatus[] = ['QUEUED', 'RUNNING', 'AWAITING_APPROVAL'];
 
 /** Counters a run accumulates; every key is optional so phases add only what they know. */
 export interface SyncRunCounters {
@@ -25,4 +33,26 @@ export interface SyncRunCounters {
   memberOfValuesRead?: number;
   groupMemberValuesRead?: number;
   entriesSkipped?: number;
+  membershipEdges?: number;
+  identitiesToCreate?: number;
+  identitiesToUpdate?: number;
+  identitiesToDeactivate?: number;
+  identitiesToReactivate?: number;
+  membershipsToAdd?: number;
+  membershipsToRemove?: number;
+  identitiesCreated?: number;
+  identitiesUpdated?: number;
+  identitiesDeactivated?: number;
+  identitiesReactivated?: number;
+  membershipsAdded?: number;
+  membershipsRemoved?: number;
 }
+
+export const PLAN_IDENTITY_ACTIONS = ['CREATE', 'UPDATE', 'DEACTIVATE', 'REACTIVATE'] as const;
+export type PlanIdentityAction = (typeof PLAN_IDENTITY_ACTIONS)[number];
+
+export const PLAN_MEMBERSHIP_ACTIONS = ['ADD', 'REMOVE'] as const;
+export type PlanMembershipAction = (typeof PLAN_MEMBERSHIP_ACTIONS)[number];
+
+export const RUN_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+export type RunLogLevel = (typeof RUN_LOG_LEVELS)[number];

@@ -1,4 +1,11 @@
+import { AppGroupSchema } from './app-group.entity.js';
 import { DirectorySchema } from './directory.entity.js';
+import { GroupMappingSchema } from './group-mapping.entity.js';
+import { ManualMembershipSchema, SyncedMembershipSchema } from './group-membership.entity.js';
+import { IdentitySchema } from './identity.entity.js';
+import { RunLogSchema } from './run-log.entity.js';
+import { PlanIdentitySchema, PlanMembershipSchema } from './run-plan.entity.js';
+import { StagedEdgeSchema } from './staged-edge.entity.js';
 import { StagedGroupMemberSchema } from './staged-group-member.entity.js';
 import { StagedGroupSchema } from './staged-group.entity.js';
 import { StagedUserSchema } from './staged-user.entity.js';
@@ -8,6 +15,9 @@ import { SyncRunSchema } from './sync-run.entity.js';
 export { Directory } from './directory.entity.js';
 export { SyncConfig } from './sync-config.entity.js';
 export { SyncRun } from './sync-run.entity.js';
+export { AppGroup } from './app-group.entity.js';
+export { GroupMapping } from './group-mapping.entity.js';
+export { Identity } from './identity.entity.js';
 
 /** Every entity schema, for the ORM config (explicit: no folder scanning at start-up). */
 export const ENTITY_SCHEMAS = [
@@ -17,4 +27,13 @@ export const ENTITY_SCHEMAS = [
   StagedUserSchema,
   StagedGroupSchema,
   StagedGroupMemberSchema,
+  StagedEdgeSchema,
+  IdentitySchema,
+  AppGroupSchema,
+  GroupMappingSchema,
+  ManualMembershipSchema,
+  SyncedMembershipSchema,
+  PlanIdentitySchema,
+  PlanMembershipSchema,
+  RunLogSchema,
 ];

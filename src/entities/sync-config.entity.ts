@@ -5,6 +5,7 @@ import {
   SEARCH_SCOPES,
   SYNC_KINDS,
 } from '../domain/directory-kinds.js';
+import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
 import { Directory } from './directory.entity.js';
 
 export const SyncConfigSchema = defineEntity({
@@ -31,6 +32,18 @@ export const SyncConfigSchema = defineEntity({
     groupNameAttribute: p.string().length(100).default('cn'),
     groupMemberAttribute: p.enum(GROUP_MEMBER_ATTRIBUTES).default('member'),
     membershipSource: p.enum(MEMBERSHIP_SOURCES).default('MEMBER_OF'),
+    /** Create unregistered users found in a mapped group, with defaultAuthorizationType. */
+    autoCreateUsers: p.boolean().default(false),
+    /** Deactivate this directory's identities that are in no mapped group or no longer found. */
+    autoDeactivateUsers: p.boolean().default(false),
+    defaultAuthorizationType: p.enum(AUTHORIZATION_TYPES).default('LDAP'),
+    /** Mappings apply transitively through nested groups (off: direct membership only, as the reference). */
+    expandNestedGroups: p.boolean().default(false),
+    /** A run that would deactivate or strip more than this share of identities waits for approval. */
+    safetyThresholdPercent: p.integer().default(10),
+    scheduleEnabled: p.boolean().default(false),
+    scheduleIntervalMinutes: p.integer().nullable(),
+    scheduleCron: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -5,7 +5,14 @@ import { SyncConfig } from './sync-config.entity.js';
 export const SyncRunSchema = defineEntity({
   name: 'SyncRun',
   tableName: 'sync_run',
-  indexes: [{ properties: ['syncConfig', 'createdAt'] }],
+  indexes: [
+    { properties: ['syncConfig', 'createdAt'] },
+    {
+      // At most one active run per config, enforced by the database as well as by the workflow id.
+      name: 'sync_run_one_active_per_config',
+      expression: `create unique index "sync_run_one_active_per_config" on "sync_run" ("sync_config_id") where "status" in ('QUEUED', 'RUNNING', 'AWAITING_APPROVAL')`,
+    },
+  ],
   properties: {
     id: p
       .uuid()
@@ -16,6 +23,10 @@ export const SyncRunSchema = defineEntity({
     status: p.enum(SYNC_RUN_STATUSES).default('QUEUED'),
     phase: p.enum(SYNC_PHASES).default('QUEUED'),
     trigger: p.enum(['MANUAL', 'SCHEDULE'] as const).default('MANUAL'),
+    /** Plan only: the run stops after planning and applies nothing. */
+    dryRun: p.boolean().default(false),
+    /** Set in the same transaction as the apply, so a retried apply knows it already happened. */
+    appliedAt: p.datetime().nullable(),
     counters: p.json<SyncRunCounters>().onCreate(() => ({})),
     errorCode: p.string().length(100).nullable(),
     errorMessage: p.text().nullable(),

@@ -2,6 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { AppGroupService } from '../services/app-group.service.js';
+import { GroupMappingService } from '../services/group-mapping.service.js';
+import { IdentityService } from '../services/identity.service.js';
+import { RunInspectionService } from '../services/run-inspection.service.js';
 import { DirectoryProbeService } from '../services/directory-probe.service.js';
 import { DirectoryService } from '../services/directory.service.js';
 import { SyncConfigService } from '../services/sync-config.service.js';
@@ -21,6 +25,10 @@ export interface GraphQLContext {
   em: EntityManager;
   logger: Logger;
   directories: DirectoryService;
+  appGroups: AppGroupService;
+  mappings: GroupMappingService;
+  identities: IdentityService;
+  inspection: RunInspectionService;
   syncConfigs: SyncConfigService;
   syncRuns: SyncRunService;
   probe: DirectoryProbeService;
@@ -33,6 +41,10 @@ export function createContext(deps: ApiDeps): GraphQLContext {
     em,
     logger: deps.logger,
     directories: new DirectoryService(em, deps.secrets),
+    appGroups: new AppGroupService(em),
+    mappings: new GroupMappingService(em, deps.secrets),
+    identities: new IdentityService(em),
+    inspection: new RunInspectionService(em),
     syncConfigs: new SyncConfigService(em),
     syncRuns: new SyncRunService(em, deps.temporal),
     probe: new DirectoryProbeService(deps.secrets),

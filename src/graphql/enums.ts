@@ -7,7 +7,14 @@ import {
   SYNC_KINDS,
   TLS_MODES,
 } from '../domain/directory-kinds.js';
-import { SYNC_PHASES, SYNC_RUN_STATUSES } from '../domain/sync-run-state.js';
+import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
+import {
+  PLAN_IDENTITY_ACTIONS,
+  PLAN_MEMBERSHIP_ACTIONS,
+  RUN_LOG_LEVELS,
+  SYNC_PHASES,
+  SYNC_RUN_STATUSES,
+} from '../domain/sync-run-state.js';
 
 /** type-graphql wants enum objects; the domain keeps string unions, so build `{ A: 'A', ... }`. */
 function enumObject<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
@@ -22,6 +29,10 @@ export const GroupMemberAttributeEnum = enumObject(GROUP_MEMBER_ATTRIBUTES);
 export const SyncKindEnum = enumObject(SYNC_KINDS);
 export const SyncRunStatusEnum = enumObject(SYNC_RUN_STATUSES);
 export const SyncPhaseEnum = enumObject(SYNC_PHASES);
+export const AuthorizationTypeEnum = enumObject(AUTHORIZATION_TYPES);
+export const PlanIdentityActionEnum = enumObject(PLAN_IDENTITY_ACTIONS);
+export const PlanMembershipActionEnum = enumObject(PLAN_MEMBERSHIP_ACTIONS);
+export const RunLogLevelEnum = enumObject(RUN_LOG_LEVELS);
 
 registerEnumType(DirectoryKindEnum, { name: 'DirectoryKind', description: 'Kind of directory server' });
 registerEnumType(TlsModeEnum, {
@@ -37,3 +48,10 @@ registerEnumType(GroupMemberAttributeEnum, { name: 'GroupMemberAttribute' });
 registerEnumType(SyncKindEnum, { name: 'SyncKind' });
 registerEnumType(SyncRunStatusEnum, { name: 'SyncRunStatus' });
 registerEnumType(SyncPhaseEnum, { name: 'SyncPhase' });
+registerEnumType(AuthorizationTypeEnum, {
+  name: 'AuthorizationType',
+  description: 'How a created identity signs in',
+});
+registerEnumType(PlanIdentityActionEnum, { name: 'PlanIdentityAction' });
+registerEnumType(PlanMembershipActionEnum, { name: 'PlanMembershipAction' });
+registerEnumType(RunLogLevelEnum, { name: 'RunLogLevel' });

@@ -2,8 +2,11 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { isAppError } from '../errors/app-error.js';
+import { sqlStateOf } from '../services/orm-errors.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Logger } from '../logging/logger.js';
+
+const INVALID_TEXT_REPRESENTATION = '22P02';
 
 /**
  * The edge where errors meet clients: AppErrors keep their code and human message; input validation
@@ -18,6 +21,14 @@ export function createErrorFormatter(logger: Logger) {
         ...formatted,
         message: original.message,
         extensions: { ...original.details, code: original.code },
+      };
+    }
+    if (sqlStateOf(original) === INVALID_TEXT_REPRESENTATION) {
+      // A malformed id (not a UUID) reached the database: the client's input, not our fault.
+      return {
+        ...formatted,
+        message: 'An id or value has the wrong format.',
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
       };
     }
     if (original instanceof ArgumentValidationError) {

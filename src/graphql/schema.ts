@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AppGroupResolver } from './app-group/app-group.resolver.js';
+import { GroupMappingResolver } from './group-mapping/group-mapping.resolver.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+import { RunInspectionResolver } from './run-inspection/run-inspection.resolver.js';
 import { DirectoryResolver } from './directory/directory.resolver.js';
 import { LdapPreviewResolver } from './ldap-preview/ldap-preview.resolver.js';
 import { SyncConfigResolver } from './sync-config/sync-config.resolver.js';
@@ -8,7 +12,16 @@ import { SyncRunResolver } from './sync-run/sync-run.resolver.js';
 
 export function buildRolesyncSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [DirectoryResolver, SyncConfigResolver, SyncRunResolver, LdapPreviewResolver],
+    resolvers: [
+      DirectoryResolver,
+      SyncConfigResolver,
+      SyncRunResolver,
+      LdapPreviewResolver,
+      AppGroupResolver,
+      GroupMappingResolver,
+      IdentityResolver,
+      RunInspectionResolver,
+    ],
     validate: { forbidUnknownValues: false },
   });
 }

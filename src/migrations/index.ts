@@ -1,4 +1,8 @@
 import { Migration20261125150628_initial } from './migration-20261125150628-initial.js';
+import { Migration20261125152758_directory_sync } from './migration-20261125152758-directory-sync.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
-export const MIGRATIONS = [{ name: 'Migration20261125150628_initial', class: Migration20261125150628_initial }];
+export const MIGRATIONS = [
+  { name: 'Migration20261125150628_initial', class: Migration20261125150628_initial },
+  { name: 'Migration20261125152758_directory_sync', class: Migration20261125152758_directory_sync },
+];

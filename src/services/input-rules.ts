@@ -98,3 +98,12 @@ export function requirePem(field: string, value: string): string {
   }
   return trimmed;
 }
+
+export function requireRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be a whole number from ${min} to ${max}.`, {
+      details: { field },
+    });
+  }
+  return value;
+}

@@ -24,7 +24,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlStateOf(error) === UNIQUE_VIOLATION;
 }
 
-function sqlStateOf(error: unknown): string | undefined {
+/** The SQLSTATE of a database error (MikroORM fills sqlState or code), undefined for anything else. */
+export function sqlStateOf(error: unknown): string | undefined {
   return error instanceof DriverException ? (error.sqlState ?? error.code) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthorizationType } from '../domain/identity-states.js';
 import type {
   GroupMemberAttribute,
   MembershipSource,
@@ -9,7 +10,8 @@ import { Directory } from '../entities/directory.entity.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import { requireAttributeName, requireDn, requireFilter } from './input-rules.js';
+import { requireAttributeName, requireDn, requireFilter, requireRange } from './input-rules.js';
+import { checkedSchedule } from './schedule-rules.js';
 import { mergeChanges } from './merge-changes.js';
 import { flushOrExplain } from './orm-errors.js';
 
@@ -30,6 +32,14 @@ export interface SyncConfigFields {
   groupNameAttribute: string;
   groupMemberAttribute: GroupMemberAttribute;
   membershipSource: MembershipSource;
+  autoCreateUsers: boolean;
+  autoDeactivateUsers: boolean;
+  defaultAuthorizationType: AuthorizationType;
+  expandNestedGroups: boolean;
+  safetyThresholdPercent: number;
+  scheduleEnabled: boolean;
+  scheduleIntervalMinutes?: number | null;
+  scheduleCron?: string | null;
 }
 
 /** The editable fields of a stored config (what an update starts from and the API shows). */
@@ -51,10 +61,24 @@ export function syncConfigFieldsOf(config: SyncConfig): SyncConfigFields {
     groupNameAttribute: config.groupNameAttribute,
     groupMemberAttribute: config.groupMemberAttribute,
     membershipSource: config.membershipSource,
+    autoCreateUsers: config.autoCreateUsers,
+    autoDeactivateUsers: config.autoDeactivateUsers,
+    defaultAuthorizationType: config.defaultAuthorizationType,
+    expandNestedGroups: config.expandNestedGroups,
+    safetyThresholdPercent: config.safetyThresholdPercent,
+    scheduleEnabled: config.scheduleEnabled,
+    scheduleIntervalMinutes: config.scheduleIntervalMinutes,
+    scheduleCron: config.scheduleCron,
   };
 }
 
-const CLEARABLE = new Set<keyof SyncConfigFields>(['nameAttribute', 'emailAttribute', 'externalIdAttribute']);
+const CLEARABLE = new Set<keyof SyncConfigFields>([
+  'nameAttribute',
+  'emailAttribute',
+  'externalIdAttribute',
+  'scheduleIntervalMinutes',
+  'scheduleCron',
+]);
 
 const CONSTRAINTS = {
   unique: 'A sync config with this name already exists.',
@@ -128,6 +152,12 @@ export class SyncConfigService {
       groupNameAttribute: requireAttributeName('groupNameAttribute', fields.groupNameAttribute),
       groupMemberAttribute: fields.groupMemberAttribute,
       membershipSource: fields.membershipSource,
+      autoCreateUsers: fields.autoCreateUsers,
+      autoDeactivateUsers: fields.autoDeactivateUsers,
+      defaultAuthorizationType: fields.defaultAuthorizationType,
+      expandNestedGroups: fields.expandNestedGroups,
+      safetyThresholdPercent: requireRange('safetyThresholdPercent', fields.safetyThresholdPercent, 0, 100),
+      ...checkedSchedule(fields),
     };
   }
 

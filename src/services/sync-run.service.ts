@@ -11,6 +11,8 @@ import { directorySyncWorkflowId } from '../workflows/workflow-ids.js';
 import { isUniqueViolation } from './orm-errors.js';
 
 export const RUN_PAGE_MAX = 200;
+/** How long a start waits for the previous run's workflow to close after its row became final. */
+const PREVIOUS_RUN_CLOSE_WAIT_MS = 10_000;
 
 /** Starting and reading sync runs. A run row exists before its workflow, so it is visible at once. */
 export class SyncRunService {
@@ -34,7 +36,7 @@ export class SyncRunService {
     );
   }
 
-  async start(syncConfigId: string): Promise<SyncRun> {
+  async start(syncConfigId: string, options: { dryRun: boolean } = { dryRun: false }): Promise<SyncRun> {
     const config = await this.em.findOne(SyncConfig, { id: syncConfigId });
     if (config === null) {
       throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${syncConfigId} does not exist.`, {
@@ -42,15 +44,9 @@ export class SyncRunService {
       });
     }
     const workflowId = directorySyncWorkflowId(config.id);
-    const run = await this.insertQueuedRun(config, workflowId);
+    const run = await this.insertQueuedRun(config, workflowId, options.dryRun);
     try {
-      await this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
-        taskQueue: this.temporal.taskQueue,
-        workflowId,
-        args: [{ runId: run.id }],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      });
+      await this.startWorkflow(workflowId, run.id, options.dryRun);
     } catch (error) {
       // The run never started: remove its row so it neither blocks the config nor shows as queued forever.
       await this.em.nativeDelete(SyncRun, { id: run.id });
@@ -66,10 +62,64 @@ export class SyncRunService {
     return run;
   }
 
+  /**
+   * Starts the run's workflow. The database already holds this run as the config's only active one, so a
+   * workflow still open under the id is a previous run in its last moments (its row is final, its
+   * workflow not yet closed): wait for it to close, then start.
+   */
+  private async startWorkflow(workflowId: string, runId: string, dryRun: boolean): Promise<void> {
+    const start = () =>
+      this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
+        taskQueue: this.temporal.taskQueue,
+        workflowId,
+        args: [{ runId, dryRun }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+    try {
+      await start();
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const closing = this.temporal.client.workflow
+        .getHandle(workflowId)
+        .result()
+        .catch(() => undefined);
+      await Promise.race([
+        closing,
+        new Promise((resolve) => setTimeout(resolve, PREVIOUS_RUN_CLOSE_WAIT_MS)),
+      ]);
+      await start();
+    }
+  }
+
+  /** Lets a run the safety guard stopped go on and apply its plan. */
+  async approve(id: string): Promise<SyncRun> {
+    const run = await this.get(id);
+    if (run.status !== 'AWAITING_APPROVAL') {
+      throw new AppError(ErrorCode.RUN_NOT_ACTIVE, `Run ${id} is ${run.status}, not awaiting approval.`, {
+        details: { id },
+      });
+    }
+    await this.temporal.client.workflow.getHandle(run.workflowId).signal('approve');
+    return run;
+  }
+
+  /** Cancels a queued, running or waiting run; phases are transactional, so nothing is left half-applied. */
+  async cancel(id: string): Promise<SyncRun> {
+    const run = await this.get(id);
+    if (!ACTIVE_RUN_STATUSES.includes(run.status)) {
+      throw new AppError(ErrorCode.RUN_NOT_ACTIVE, `Run ${id} is ${run.status} and cannot be cancelled.`, {
+        details: { id },
+      });
+    }
+    await this.temporal.client.workflow.getHandle(run.workflowId).cancel();
+    return run;
+  }
+
   /** The partial unique index allows one QUEUED/RUNNING row per config; a lost workflow frees its slot. */
-  private async insertQueuedRun(config: SyncConfig, workflowId: string): Promise<SyncRun> {
+  private async insertQueuedRun(config: SyncConfig, workflowId: string, dryRun: boolean): Promise<SyncRun> {
     for (let attempt = 0; ; attempt++) {
-      const run = this.em.create(SyncRun, { syncConfig: config, workflowId, counters: {} });
+      const run = this.em.create(SyncRun, { syncConfig: config, workflowId, dryRun, counters: {} });
       try {
         await this.em.flush();
         return run;

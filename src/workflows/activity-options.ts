@@ -27,3 +27,15 @@ export const DIRECTORY_READ: ActivityOptions = {
     nonRetryableErrorTypes: NON_RETRYABLE,
   },
 };
+
+/** Set-based SQL phases (resolve, plan, apply): one statement set each, minutes at most at 1M memberships. */
+export const SET_BASED_SQL: ActivityOptions = {
+  startToCloseTimeout: '30 minutes',
+  retry: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+};

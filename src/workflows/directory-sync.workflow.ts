@@ -1,46 +1,73 @@
-import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  defineSignal,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { BOOKKEEPING, DIRECTORY_READ } from './activity-options.js';
+import { BOOKKEEPING, DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
 import { describeFailure } from './failure-description.js';
 
 export interface DirectorySyncInput {
   runId: string;
+  /** Plan only: stop after planning, apply nothing. */
+  dryRun?: boolean;
 }
 
 export interface DirectorySyncResult {
   usersRead: number;
   groupsRead: number;
-  memberOfValuesRead: number;
-  groupMemberValuesRead: number;
+  applied: boolean;
 }
+
+/** An operator approves a run the safety guard stopped; cancelling the workflow rejects it. */
+export const approveSignal = defineSignal('approve');
 
 const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const reads = proxyActivities<Activities>(DIRECTORY_READ);
+const sql = proxyActivities<Activities>(SET_BASED_SQL);
 
 /**
- * One sync run. The input is the run id only: activities load the config and the bind secret from
- * Postgres and stage directory entries there, so history holds counts, never entries or secrets.
+ * One directory sync run: read users -> read groups -> resolve members -> plan -> (safety guard) ->
+ * apply -> clean up. The input is the run id: activities load the config and the bind secret from
+ * Postgres and keep entries in staging tables, so history holds counts, never entries or secrets.
+ * A failed read fails the run before planning: nothing is applied from a partial read.
  */
 export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<DirectorySyncResult> {
-  await bookkeeping.markRunStarted(input);
+  let approved = false;
+  setHandler(approveSignal, () => {
+    approved = true;
+  });
+  const run = { runId: input.runId };
+  await bookkeeping.markRunStarted(run);
   try {
-    const users = await reads.stageUsers(input);
-    const groups = await reads.stageGroups(input);
-    await bookkeeping.finishRun({ ...input, status: 'SUCCEEDED' });
-    return {
-      usersRead: users.usersRead,
-      groupsRead: groups.groupsRead,
-      memberOfValuesRead: users.memberOfValuesRead,
-      groupMemberValuesRead: groups.groupMemberValuesRead,
-    };
+    const users = await reads.stageUsers(run);
+    const groups = await reads.stageGroups(run);
+    await sql.resolveMembers(run);
+    const plan = await sql.planChanges(run);
+    let applied = false;
+    if (input.dryRun !== true) {
+      if (plan.guard.approvalNeeded) {
+        await bookkeeping.awaitApproval({ ...run, reason: plan.guard.reason ?? 'safety guard' });
+        await condition(() => approved);
+        await bookkeeping.resumeAfterApproval(run);
+      }
+      applied = (await sql.applyPlan(run)) !== null;
+    }
+    await sql.cleanUpStaging(run);
+    await bookkeeping.finishRun({ ...run, status: 'SUCCEEDED' });
+    return { usersRead: users.usersRead, groupsRead: groups.groupsRead, applied };
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...input, status: 'CANCELLED' }));
+      await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));
       throw error;
     }
     const failure = describeFailure(error);
     await bookkeeping.finishRun({
-      ...input,
+      ...run,
       status: 'FAILED',
       errorCode: failure.code,
       errorMessage: failure.message,

@@ -66,6 +66,14 @@ export interface SyncConfigInput {
   groupNameAttribute?: string;
   groupMemberAttribute?: 'member' | 'uniqueMember' | 'memberUid';
   membershipSource?: 'MEMBER_OF' | 'GROUP_MEMBERS';
+  autoCreateUsers?: boolean;
+  autoDeactivateUsers?: boolean;
+  defaultAuthorizationType?: 'LDAP' | 'LOCAL' | 'SSO';
+  expandNestedGroups?: boolean;
+  safetyThresholdPercent?: number;
+  scheduleEnabled?: boolean;
+  scheduleIntervalMinutes?: number | null;
+  scheduleCron?: string | null;
 }
 
 export function syncConfigInputFor(

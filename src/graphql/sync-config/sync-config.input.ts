@@ -1,12 +1,19 @@
-import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type {
   GroupMemberAttribute,
   MembershipSource,
   SearchScope,
   SyncKind,
 } from '../../domain/directory-kinds.js';
-import { GroupMemberAttributeEnum, MembershipSourceEnum, SearchScopeEnum, SyncKindEnum } from '../enums.js';
+import type { AuthorizationType } from '../../domain/identity-states.js';
+import {
+  AuthorizationTypeEnum,
+  GroupMemberAttributeEnum,
+  MembershipSourceEnum,
+  SearchScopeEnum,
+  SyncKindEnum,
+} from '../enums.js';
 
 const DN_MAX = 2000;
 const FILTER_MAX = 10_000;
@@ -36,6 +43,34 @@ export class CreateSyncConfigInput {
   @Field(() => GroupMemberAttributeEnum, { defaultValue: 'member' })
   groupMemberAttribute!: GroupMemberAttribute;
   @Field(() => MembershipSourceEnum, { defaultValue: 'MEMBER_OF' }) membershipSource!: MembershipSource;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Create unregistered users found in a mapped group',
+  })
+  autoCreateUsers!: boolean;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Deactivate this directory's identities in no mapped group",
+  })
+  autoDeactivateUsers!: boolean;
+  @Field(() => AuthorizationTypeEnum, { defaultValue: 'LDAP' }) defaultAuthorizationType!: AuthorizationType;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Apply mappings through nested groups (transitively)',
+  })
+  expandNestedGroups!: boolean;
+  @Field(() => Int, {
+    defaultValue: 10,
+    description: 'Share of identities (%) a run may deactivate or strip before it waits for approval',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  safetyThresholdPercent!: number;
+  @Field(() => Boolean, { defaultValue: false }) scheduleEnabled!: boolean;
+  @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(1) scheduleIntervalMinutes?:
+    number | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(200) scheduleCron?: string | null;
 }
 
 @InputType({ description: 'Changes to a sync config; omitted fields keep their value.' })
@@ -61,4 +96,18 @@ export class UpdateSyncConfigInput {
   groupNameAttribute?: string;
   @Field(() => GroupMemberAttributeEnum, { nullable: true }) groupMemberAttribute?: GroupMemberAttribute;
   @Field(() => MembershipSourceEnum, { nullable: true }) membershipSource?: MembershipSource;
+  @Field(() => Boolean, { nullable: true }) autoCreateUsers?: boolean;
+  @Field(() => Boolean, { nullable: true }) autoDeactivateUsers?: boolean;
+  @Field(() => AuthorizationTypeEnum, { nullable: true }) defaultAuthorizationType?: AuthorizationType;
+  @Field(() => Boolean, { nullable: true }) expandNestedGroups?: boolean;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  safetyThresholdPercent?: number;
+  @Field(() => Boolean, { nullable: true }) scheduleEnabled?: boolean;
+  @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(1) scheduleIntervalMinutes?:
+    number | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(200) scheduleCron?: string | null;
 }

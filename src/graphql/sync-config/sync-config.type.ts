@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type {
   GroupMemberAttribute,
   MembershipSource,
@@ -7,7 +7,14 @@ import type {
 } from '../../domain/directory-kinds.js';
 import type { SyncConfig } from '../../entities/sync-config.entity.js';
 import { syncConfigFieldsOf } from '../../services/sync-config.service.js';
-import { GroupMemberAttributeEnum, MembershipSourceEnum, SearchScopeEnum, SyncKindEnum } from '../enums.js';
+import type { AuthorizationType } from '../../domain/identity-states.js';
+import {
+  AuthorizationTypeEnum,
+  GroupMemberAttributeEnum,
+  MembershipSourceEnum,
+  SearchScopeEnum,
+  SyncKindEnum,
+} from '../enums.js';
 
 @ObjectType('SyncConfig', { description: 'What to read from a directory and how to map it' })
 export class SyncConfigType {
@@ -28,6 +35,14 @@ export class SyncConfigType {
   @Field(() => String) groupNameAttribute!: string;
   @Field(() => GroupMemberAttributeEnum) groupMemberAttribute!: GroupMemberAttribute;
   @Field(() => MembershipSourceEnum) membershipSource!: MembershipSource;
+  @Field(() => Boolean) autoCreateUsers!: boolean;
+  @Field(() => Boolean) autoDeactivateUsers!: boolean;
+  @Field(() => AuthorizationTypeEnum) defaultAuthorizationType!: AuthorizationType;
+  @Field(() => Boolean) expandNestedGroups!: boolean;
+  @Field(() => Int) safetyThresholdPercent!: number;
+  @Field(() => Boolean) scheduleEnabled!: boolean;
+  @Field(() => Int, { nullable: true }) scheduleIntervalMinutes!: number | null;
+  @Field(() => String, { nullable: true }) scheduleCron!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
@@ -39,6 +54,8 @@ export class SyncConfigType {
       nameAttribute: fields.nameAttribute ?? null,
       emailAttribute: fields.emailAttribute ?? null,
       externalIdAttribute: fields.externalIdAttribute ?? null,
+      scheduleIntervalMinutes: fields.scheduleIntervalMinutes ?? null,
+      scheduleCron: fields.scheduleCron ?? null,
       createdAt: config.createdAt,
       updatedAt: config.updatedAt,
     });

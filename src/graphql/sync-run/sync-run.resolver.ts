@@ -34,8 +34,22 @@ export class SyncRunResolver {
   })
   async startSync(
     @Arg('syncConfigId', () => ID) syncConfigId: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Plan only; apply nothing' })
+    dryRun: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncRunType> {
-    return SyncRunType.from(await ctx.syncRuns.start(syncConfigId));
+    return SyncRunType.from(await ctx.syncRuns.start(syncConfigId, { dryRun }));
+  }
+
+  @Mutation(() => SyncRunType, { description: 'Lets a run stopped by the safety guard apply its plan' })
+  async approveSyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return SyncRunType.from(await ctx.syncRuns.approve(id));
+  }
+
+  @Mutation(() => SyncRunType, {
+    description: 'Cancels a queued, running or waiting run; what is not applied stays unapplied',
+  })
+  async cancelSyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return SyncRunType.from(await ctx.syncRuns.cancel(id));
   }
 }

@@ -3,22 +3,56 @@ import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../../domain/syn
 import type { SyncRun } from '../../entities/sync-run.entity.js';
 import { SyncPhaseEnum, SyncRunStatusEnum } from '../enums.js';
 
-@ObjectType('SyncRunCounters')
+@ObjectType('SyncRunCounters', {
+  description: 'What a run read, planned (…To…) and applied; 0 until the phase ran',
+})
 export class SyncRunCountersType {
   @Field(() => Int) usersRead!: number;
   @Field(() => Int) groupsRead!: number;
   @Field(() => Int) memberOfValuesRead!: number;
   @Field(() => Int) groupMemberValuesRead!: number;
+  @Field(() => Int) entriesSkipped!: number;
+  @Field(() => Int) membershipEdges!: number;
+  @Field(() => Int) identitiesToCreate!: number;
+  @Field(() => Int) identitiesToUpdate!: number;
+  @Field(() => Int) identitiesToDeactivate!: number;
+  @Field(() => Int) identitiesToReactivate!: number;
+  @Field(() => Int) membershipsToAdd!: number;
+  @Field(() => Int) membershipsToRemove!: number;
+  @Field(() => Int) identitiesCreated!: number;
+  @Field(() => Int) identitiesUpdated!: number;
+  @Field(() => Int) identitiesDeactivated!: number;
+  @Field(() => Int) identitiesReactivated!: number;
+  @Field(() => Int) membershipsAdded!: number;
+  @Field(() => Int) membershipsRemoved!: number;
 
   static from(counters: SyncRunCounters): SyncRunCountersType {
-    return Object.assign(new SyncRunCountersType(), {
-      usersRead: counters.usersRead ?? 0,
-      groupsRead: counters.groupsRead ?? 0,
-      memberOfValuesRead: counters.memberOfValuesRead ?? 0,
-      groupMemberValuesRead: counters.groupMemberValuesRead ?? 0,
-    });
+    const type = new SyncRunCountersType();
+    for (const key of COUNTER_KEYS) type[key] = counters[key] ?? 0;
+    return type;
   }
 }
+
+const COUNTER_KEYS = [
+  'usersRead',
+  'groupsRead',
+  'memberOfValuesRead',
+  'groupMemberValuesRead',
+  'entriesSkipped',
+  'membershipEdges',
+  'identitiesToCreate',
+  'identitiesToUpdate',
+  'identitiesToDeactivate',
+  'identitiesToReactivate',
+  'membershipsToAdd',
+  'membershipsToRemove',
+  'identitiesCreated',
+  'identitiesUpdated',
+  'identitiesDeactivated',
+  'identitiesReactivated',
+  'membershipsAdded',
+  'membershipsRemoved',
+] as const satisfies readonly (keyof SyncRunCounters)[];
 
 @ObjectType('SyncRun', { description: 'One execution of a sync config' })
 export class SyncRunType {
@@ -27,6 +61,7 @@ export class SyncRunType {
   @Field(() => SyncRunStatusEnum) status!: SyncRunStatus;
   @Field(() => SyncPhaseEnum) phase!: SyncPhase;
   @Field(() => String) trigger!: string;
+  @Field(() => Boolean, { description: 'Planned only, nothing applied' }) dryRun!: boolean;
   @Field(() => SyncRunCountersType) counters!: SyncRunCountersType;
   @Field(() => String, { nullable: true, description: 'Stable error code when the run failed' }) errorCode!:
     string | null;
@@ -42,6 +77,7 @@ export class SyncRunType {
       status: run.status,
       phase: run.phase,
       trigger: run.trigger,
+      dryRun: run.dryRun,
       counters: SyncRunCountersType.from(run.counters),
       errorCode: run.errorCode ?? null,
       errorMessage: run.errorMessage ?? null,

@@ -28,7 +28,10 @@ function errorCode(result: { errors?: { extensions?: Record<string, unknown> }[]
 describe('directories', () => {
   it('creates a directory, keeps the bind password write-only and encrypted at rest', async () => {
     const input = directoryInputFor(slapd);
-    const { createDirectory: created } = await app.gqlData<{ createDirectory: Record<string, unknown> }>(CREATE, { input });
+    const { createDirectory: created } = await app.gqlData<{ createDirectory: Record<string, unknown> }>(
+      CREATE,
+      { input },
+    );
     expect(created).toMatchObject({
       name: input.name,
       kind: 'OPENLDAP',
@@ -50,19 +53,33 @@ describe('directories', () => {
   it('updates fields, keeps the password unless given, removes it with null', async () => {
     const { id } = await createDirectory(app, directoryInputFor(slapd));
     const UPDATE = `mutation($id: ID!, $input: UpdateDirectoryInput!) { updateDirectory(id: $id, input: $input) { pageSize hasBindPassword urls } }`;
-    const first = await app.gqlData<{ updateDirectory: { pageSize: number; hasBindPassword: boolean } }>(UPDATE, {
-      id,
-      input: { pageSize: 750 },
-    });
+    const first = await app.gqlData<{ updateDirectory: { pageSize: number; hasBindPassword: boolean } }>(
+      UPDATE,
+      {
+        id,
+        input: { pageSize: 750 },
+      },
+    );
     expect(first.updateDirectory).toMatchObject({ pageSize: 750, hasBindPassword: true });
-    const second = await app.gqlData<{ updateDirectory: { hasBindPassword: boolean } }>(UPDATE, { id, input: { bindPassword: null } });
+    const second = await app.gqlData<{ updateDirectory: { hasBindPassword: boolean } }>(UPDATE, {
+      id,
+      input: { bindPassword: null },
+    });
     expect(second.updateDirectory.hasBindPassword).toBe(false);
   });
 
   it('deletes a directory', async () => {
     const { id } = await createDirectory(app, directoryInputFor(slapd));
-    expect((await app.gqlData<{ deleteDirectory: boolean }>(`mutation($id: ID!) { deleteDirectory(id: $id) }`, { id })).deleteDirectory).toBe(true);
-    expect(errorCode(await app.gql(`query($id: ID!) { directory(id: $id) { id } }`, { id }))).toBe('NOT_FOUND');
+    expect(
+      (
+        await app.gqlData<{ deleteDirectory: boolean }>(`mutation($id: ID!) { deleteDirectory(id: $id) }`, {
+          id,
+        })
+      ).deleteDirectory,
+    ).toBe(true);
+    expect(errorCode(await app.gql(`query($id: ID!) { directory(id: $id) { id } }`, { id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it.each([
@@ -94,9 +111,13 @@ describe('directories', () => {
 
   it('answers NOT_FOUND for an unknown id everywhere', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(errorCode(await app.gql(`query($id: ID!) { directory(id: $id) { id } }`, { id }))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql(`query($id: ID!) { directory(id: $id) { id } }`, { id }))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await app.gql(TEST_CONNECTION, { id }))).toBe('NOT_FOUND');
-    expect(errorCode(await app.gql(`mutation($id: ID!) { deleteDirectory(id: $id) }`, { id }))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql(`mutation($id: ID!) { deleteDirectory(id: $id) }`, { id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -104,7 +125,12 @@ describe('testDirectoryConnection', () => {
   it('binds over StartTLS and reports the server', async () => {
     const { id } = await createDirectory(app, directoryInputFor(slapd));
     const { testDirectoryConnection: result } = await app.gqlData<{
-      testDirectoryConnection: { connectedUrl: string; serverType: string; namingContexts: string[]; supportsPaging: boolean };
+      testDirectoryConnection: {
+        connectedUrl: string;
+        serverType: string;
+        namingContexts: string[];
+        supportsPaging: boolean;
+      };
     }>(TEST_CONNECTION, { id });
     expect(result.connectedUrl).toBe(slapd.url);
     expect(result.serverType).toBe('OPENLDAP');
@@ -113,21 +139,29 @@ describe('testDirectoryConnection', () => {
   });
 
   it('fails over from an unreachable first URL to the second', async () => {
-    const { id } = await createDirectory(app, directoryInputFor(slapd, { urls: ['ldap://127.0.0.1:1', slapd.url] }));
-    const { testDirectoryConnection: result } = await app.gqlData<{ testDirectoryConnection: { connectedUrl: string } }>(
-      TEST_CONNECTION,
-      { id },
+    const { id } = await createDirectory(
+      app,
+      directoryInputFor(slapd, { urls: ['ldap://127.0.0.1:1', slapd.url] }),
     );
+    const { testDirectoryConnection: result } = await app.gqlData<{
+      testDirectoryConnection: { connectedUrl: string };
+    }>(TEST_CONNECTION, { id });
     expect(result.connectedUrl).toBe(slapd.url);
   });
 
   it('reports INVALID_CREDENTIALS for a wrong password, DIRECTORY_UNREACHABLE for a dead host', async () => {
-    const wrong = await createDirectory(app, directoryInputFor(slapd, { bindPassword: 'Wr0ng-Passw0rd-Canary' }));
+    const wrong = await createDirectory(
+      app,
+      directoryInputFor(slapd, { bindPassword: 'Wr0ng-Passw0rd-Canary' }),
+    );
     const wrongResult = await app.gql(TEST_CONNECTION, { id: wrong.id });
     expect(errorCode(wrongResult)).toBe('INVALID_CREDENTIALS');
     expect(JSON.stringify(wrongResult)).not.toContain('Wr0ng-Passw0rd-Canary');
 
-    const dead = await createDirectory(app, directoryInputFor(slapd, { urls: ['ldap://127.0.0.1:1'], connectTimeoutMs: 1000 }));
+    const dead = await createDirectory(
+      app,
+      directoryInputFor(slapd, { urls: ['ldap://127.0.0.1:1'], connectTimeoutMs: 1000 }),
+    );
     expect(errorCode(await app.gql(TEST_CONNECTION, { id: dead.id }))).toBe('DIRECTORY_UNREACHABLE');
   });
 
@@ -143,7 +177,13 @@ describe('previewLdapQuery', () => {
     const { previewLdapQuery: entries } = await app.gqlData<{
       previewLdapQuery: { dn: string; attributes: { name: string; values: string[] }[] }[];
     }>(PREVIEW, {
-      input: { directoryId: id, baseDn: slapd.usersDn, filter: '(objectClass=inetOrgPerson)', attributes: ['uid', 'mail'], limit: 7 },
+      input: {
+        directoryId: id,
+        baseDn: slapd.usersDn,
+        filter: '(objectClass=inetOrgPerson)',
+        attributes: ['uid', 'mail'],
+        limit: 7,
+      },
     });
     expect(entries).toHaveLength(7);
     for (const entry of entries) {
@@ -161,7 +201,14 @@ describe('previewLdapQuery', () => {
     ['a limit over the cap', { limit: 100_000 }, 'BAD_USER_INPUT'],
   ])('rejects %s', async (_label, override, code) => {
     const { id } = await createDirectory(app, directoryInputFor(slapd));
-    const input = { directoryId: id, baseDn: slapd.usersDn, filter: '(objectClass=*)', attributes: ['uid'], limit: 5, ...override };
+    const input = {
+      directoryId: id,
+      baseDn: slapd.usersDn,
+      filter: '(objectClass=*)',
+      attributes: ['uid'],
+      limit: 5,
+      ...override,
+    };
     expect(errorCode(await app.gql(PREVIEW, { input }))).toBe(code);
   });
 });

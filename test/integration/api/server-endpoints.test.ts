@@ -26,7 +26,11 @@ describe('HTTP server', () => {
   });
 
   it('serves GraphQL over WebSocket (graphql-ws) on the same port and path', async () => {
-    const client = createClient({ url: app.graphqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({
+      url: app.graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
         let value: unknown;
@@ -45,7 +49,10 @@ describe('HTTP server', () => {
     const response = await fetch(app.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ directories { id } }`, variables: { padding: 'x'.repeat(2 * 1024 * 1024) } }),
+      body: JSON.stringify({
+        query: `{ directories { id } }`,
+        variables: { padding: 'x'.repeat(2 * 1024 * 1024) },
+      }),
     });
     expect(response.status).toBe(413);
   });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDirectory, createSyncConfig, directoryInputFor, syncConfigInputFor } from '../../support/factories.js';
+import {
+  createDirectory,
+  createSyncConfig,
+  directoryInputFor,
+  syncConfigInputFor,
+} from '../../support/factories.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -25,7 +30,10 @@ async function configCount(): Promise<number> {
 describe('sync configs', () => {
   it('creates a config with defaults and lists it under its directory', async () => {
     const input = syncConfigInputFor(slapd, directoryId);
-    const { createSyncConfig: created } = await app.gqlData<{ createSyncConfig: Record<string, unknown> }>(CREATE, { input });
+    const { createSyncConfig: created } = await app.gqlData<{ createSyncConfig: Record<string, unknown> }>(
+      CREATE,
+      { input },
+    );
     expect(created).toMatchObject({
       name: input.name,
       kind: 'DIRECTORY_SYNC',
@@ -37,9 +45,12 @@ describe('sync configs', () => {
       groupMemberAttribute: 'member',
       membershipSource: 'MEMBER_OF',
     });
-    const listed = await app.gqlData<{ syncConfigs: { id: string }[] }>(`query($d: ID) { syncConfigs(directoryId: $d) { id } }`, {
-      d: directoryId,
-    });
+    const listed = await app.gqlData<{ syncConfigs: { id: string }[] }>(
+      `query($d: ID) { syncConfigs(directoryId: $d) { id } }`,
+      {
+        d: directoryId,
+      },
+    );
     expect(listed.syncConfigs.map((c) => c.id)).toContain(created.id);
   });
 
@@ -50,10 +61,17 @@ describe('sync configs', () => {
       id,
       input: { usersFilter: '(uid=a*)', membershipSource: 'GROUP_MEMBERS' },
     });
-    expect(updated.updateSyncConfig).toEqual({ usersFilter: '(uid=a*)', membershipSource: 'GROUP_MEMBERS', loginAttribute: 'uid' });
+    expect(updated.updateSyncConfig).toEqual({
+      usersFilter: '(uid=a*)',
+      membershipSource: 'GROUP_MEMBERS',
+      loginAttribute: 'uid',
+    });
     const bad = await app.gql(UPDATE, { id, input: { usersFilter: '(uid=a*' } });
     expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_FILTER');
-    const after = await app.gqlData<{ syncConfig: { usersFilter: string } }>(`query($id: ID!) { syncConfig(id: $id) { usersFilter } }`, { id });
+    const after = await app.gqlData<{ syncConfig: { usersFilter: string } }>(
+      `query($id: ID!) { syncConfig(id: $id) { usersFilter } }`,
+      { id },
+    );
     expect(after.syncConfig.usersFilter).toBe('(uid=a*)');
   });
 
@@ -62,7 +80,13 @@ describe('sync configs', () => {
     const refused = await app.gql(`mutation($id: ID!) { deleteDirectory(id: $id) }`, { id: directoryId });
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0]?.message).toMatch(/used by sync configs/);
-    expect((await app.gqlData<{ deleteSyncConfig: boolean }>(`mutation($id: ID!) { deleteSyncConfig(id: $id) }`, { id })).deleteSyncConfig).toBe(true);
+    expect(
+      (
+        await app.gqlData<{ deleteSyncConfig: boolean }>(`mutation($id: ID!) { deleteSyncConfig(id: $id) }`, {
+          id,
+        })
+      ).deleteSyncConfig,
+    ).toBe(true);
   });
 
   it.each([
@@ -75,7 +99,9 @@ describe('sync configs', () => {
     ['an unknown member attribute', { groupMemberAttribute: 'members' }, 'BAD_USER_INPUT'],
   ])('rejects %s with a coded error and writes nothing', async (_label, override, code) => {
     const before = await configCount();
-    const result = await app.gql(CREATE, { input: { ...syncConfigInputFor(slapd, directoryId), ...override } });
+    const result = await app.gql(CREATE, {
+      input: { ...syncConfigInputFor(slapd, directoryId), ...override },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     expect(await configCount()).toBe(before);
   });

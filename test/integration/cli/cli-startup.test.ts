@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Runs the real CLI entry point (through tsx, from source) with the given environment. */
-function runCli(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
@@ -39,7 +42,9 @@ describe('rolesync CLI start-up', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^rolesync: Cannot connect to PostgreSQL at postgresql:\/\/rolesync:\*\*\*@127\.0\.0\.1:1\/none/);
+    expect(result.stderr).toMatch(
+      /^rolesync: Cannot connect to PostgreSQL at postgresql:\/\/rolesync:\*\*\*@127\.0\.0\.1:1\/none/,
+    );
     expect(result.stderr + result.stdout).not.toContain('Db-Secret-Canary');
   });
 

@@ -33,8 +33,18 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once, by name', () => {
-    const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'no port', DATABASE_URL: 'mysql://x' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TEMPORAL_ADDRESS']);
+    const problems = problemsOf({
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      TEMPORAL_ADDRESS: 'no port',
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'TEMPORAL_ADDRESS',
+    ]);
   });
 
   it('rejects out-of-range ports', () => {
@@ -43,7 +53,9 @@ describe('loadConfig', () => {
   });
 
   it('requires a secret key when an external database is configured', () => {
-    expect(problemsOf({ DATABASE_URL: 'postgresql://db/rolesync' })[0]).toMatch(/^ROLESYNC_SECRET_KEY: required/);
+    expect(problemsOf({ DATABASE_URL: 'postgresql://db/rolesync' })[0]).toMatch(
+      /^ROLESYNC_SECRET_KEY: required/,
+    );
     const config = loadConfig({ DATABASE_URL: 'postgresql://db/rolesync', ROLESYNC_SECRET_KEY: KEY }, '/srv');
     expect(config.secretKey?.length).toBe(32);
   });
@@ -52,9 +64,15 @@ describe('loadConfig', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rolesync-config-'));
     writeFileSync(path.join(dir, 'good.key'), `${KEY}\n`);
     writeFileSync(path.join(dir, 'short.key'), 'c2hvcnQ=');
-    expect(loadConfig({ ROLESYNC_SECRET_KEY_FILE: 'good.key' }, dir).secretKey?.equals(Buffer.alloc(32, 7))).toBe(true);
-    expect(problemsOf({ ROLESYNC_SECRET_KEY_FILE: path.join(dir, 'short.key') })[0]).toMatch(/^ROLESYNC_SECRET_KEY_FILE: must be 32 bytes/);
-    expect(problemsOf({ ROLESYNC_SECRET_KEY_FILE: path.join(dir, 'missing.key') })[0]).toMatch(/^ROLESYNC_SECRET_KEY_FILE: cannot read/);
+    expect(
+      loadConfig({ ROLESYNC_SECRET_KEY_FILE: 'good.key' }, dir).secretKey?.equals(Buffer.alloc(32, 7)),
+    ).toBe(true);
+    expect(problemsOf({ ROLESYNC_SECRET_KEY_FILE: path.join(dir, 'short.key') })[0]).toMatch(
+      /^ROLESYNC_SECRET_KEY_FILE: must be 32 bytes/,
+    );
+    expect(problemsOf({ ROLESYNC_SECRET_KEY_FILE: path.join(dir, 'missing.key') })[0]).toMatch(
+      /^ROLESYNC_SECRET_KEY_FILE: cannot read/,
+    );
   });
 
   it('never echoes a bad secret value in its message', () => {

@@ -15,6 +15,8 @@ describe('schema.graphql', () => {
       .filter((type) => type instanceof GraphQLObjectType && !type.name.startsWith('__'))
       .flatMap((type) => Object.keys((type as GraphQLObjectType).getFields()));
     expect(outputFields).toContain('hasBindPassword');
-    expect(outputFields.filter((name) => /password(sealed)?$/i.test(name) && name !== 'hasBindPassword')).toEqual([]);
+    expect(
+      outputFields.filter((name) => /password(sealed)?$/i.test(name) && name !== 'hasBindPassword'),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ describe('SecretBox', () => {
     const sealed = box.encrypt('payload');
     const raw = Buffer.from(sealed.slice(3), 'base64');
     raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
-    expect(() => box.decrypt(`v1:${raw.toString('base64')}`)).toThrow(expect.objectContaining({ code: 'SECRET_KEY_ERROR' }));
+    expect(() => box.decrypt(`v1:${raw.toString('base64')}`)).toThrow(
+      expect.objectContaining({ code: 'SECRET_KEY_ERROR' }),
+    );
   });
 
   it('rejects keys that are not 32 bytes', () => {

@@ -11,7 +11,9 @@ const HISTORIES = ['directory-sync-succeeded', 'directory-sync-failed-no-such-ob
 
 describe('directorySyncWorkflow replay', () => {
   it.each(HISTORIES)('replays %s deterministically', async (name) => {
-    const history: unknown = JSON.parse(readFileSync(new URL(`../../fixtures/histories/${name}.json`, import.meta.url), 'utf8'));
+    const history: unknown = JSON.parse(
+      readFileSync(new URL(`../../fixtures/histories/${name}.json`, import.meta.url), 'utf8'),
+    );
     await expect(
       Worker.runReplayHistory({ workflowsPath: workflowsEntryPath() }, history, name),
     ).resolves.toBeUndefined();

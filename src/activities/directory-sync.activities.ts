@@ -1,0 +1,107 @@
+import { DirectorySyncApplyRepository, type ApplyCounts } from '../db/directory-sync-apply.repository.js';
+import { DirectorySyncPlanRepository, type PlanCounts } from '../db/directory-sync-plan.repository.js';
+import { MembershipResolutionRepository } from '../db/membership-resolution.repository.js';
+import { RunLogRepository } from '../db/run-log.repository.js';
+import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { evaluateSafetyGuard, type GuardDecision } from '../sync/safety-guard.js';
+import type { ActivityDeps } from './activity-deps.js';
+import type { RunInput } from './read-directory.activities.js';
+import { loadRunContext } from './run-context.js';
+
+export interface PlanResult {
+  counts: PlanCounts;
+  guard: GuardDecision;
+}
+
+/** Resolve, plan and apply of a directory sync; every step set-based SQL over the run's staging. */
+export function createDirectorySyncActivities(deps: ActivityDeps) {
+  const { pool } = deps.database;
+  const runs = new SyncRunRepository(pool);
+  const log = new RunLogRepository(pool);
+  const resolution = new MembershipResolutionRepository(pool);
+  const planner = new DirectorySyncPlanRepository(pool);
+  const applier = new DirectorySyncApplyRepository(pool);
+
+  return {
+    async resolveMembers({ runId }: RunInput): Promise<number> {
+      const { config } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      await runs.setPhase(runId, 'RESOLVE_MEMBERS');
+      const membershipEdges = await resolution.resolve(runId, config);
+      await runs.mergeCounters(runId, { membershipEdges });
+      await log.append(
+        runId,
+        'INFO',
+        'RESOLVE_MEMBERS',
+        `Resolved ${membershipEdges} user-in-group memberships`,
+      );
+      return membershipEdges;
+    },
+
+    async planChanges({ runId }: RunInput): Promise<PlanResult> {
+      const { run, config, directory } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      await runs.setPhase(runId, 'PLAN');
+      const counts = await planner.plan(runId, {
+        syncConfigId: config.id,
+        directoryId: directory.id,
+        autoCreateUsers: config.autoCreateUsers,
+        autoDeactivateUsers: config.autoDeactivateUsers,
+        defaultAuthorizationType: config.defaultAuthorizationType,
+      });
+      const { identitiesAffected, activeIdentities, ...planCounters } = counts;
+      await runs.mergeCounters(runId, planCounters);
+      const guard = evaluateSafetyGuard({
+        identitiesAffected,
+        activeIdentities,
+        thresholdPercent: config.safetyThresholdPercent,
+        usersRead: run.counters.usersRead ?? 0,
+        previousUsersRead: await runs.previousUsersRead(config.id, runId),
+      });
+      await log.append(
+        runId,
+        'INFO',
+        'PLAN',
+        `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
+          `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
+          `${counts.entriesSkipped} entries skipped`,
+      );
+      return { counts, guard };
+    },
+
+    async awaitApproval({ runId, reason }: RunInput & { reason: string }): Promise<void> {
+      await runs.setStatus(runId, 'AWAITING_APPROVAL', 'AWAIT_APPROVAL');
+      await log.append(runId, 'WARN', 'AWAIT_APPROVAL', `Waiting for approval: ${reason}`);
+    },
+
+    async resumeAfterApproval({ runId }: RunInput): Promise<void> {
+      await runs.setStatus(runId, 'RUNNING', 'APPLY');
+      await log.append(runId, 'INFO', 'AWAIT_APPROVAL', 'Approved by an operator');
+    },
+
+    async applyPlan({ runId }: RunInput): Promise<ApplyCounts | null> {
+      const { config, directory } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      await runs.setPhase(runId, 'APPLY');
+      const counts = await applier.apply(runId, {
+        directoryId: directory.id,
+        syncConfigId: config.id,
+        defaultAuthorizationType: config.defaultAuthorizationType,
+      });
+      if (counts !== null) {
+        await runs.mergeCounters(runId, counts);
+        await log.append(
+          runId,
+          'INFO',
+          'APPLY',
+          `Applied: created ${counts.identitiesCreated}, updated ${counts.identitiesUpdated}, deactivated ${counts.identitiesDeactivated}, ` +
+            `reactivated ${counts.identitiesReactivated}, added ${counts.membershipsAdded} and removed ${counts.membershipsRemoved} memberships`,
+        );
+      }
+      return counts;
+    },
+
+    /** Keeps the staging of the config's newest run (the groups list shows it) and drops older runs'. */
+    async cleanUpStaging({ runId }: RunInput): Promise<void> {
+      await runs.setPhase(runId, 'CLEAN_UP');
+      await runs.dropOlderStaging(runId);
+    },
+  };
+}

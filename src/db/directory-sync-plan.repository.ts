@@ -1,0 +1,194 @@
+import type pg from 'pg';
+import type { AuthorizationType } from '../domain/identity-states.js';
+import { withTransaction } from './transaction.js';
+
+export interface PlanSettings {
+  syncConfigId: string;
+  directoryId: string;
+  autoCreateUsers: boolean;
+  autoDeactivateUsers: boolean;
+  defaultAuthorizationType: AuthorizationType;
+}
+
+export interface PlanCounts {
+  identitiesToCreate: number;
+  identitiesToUpdate: number;
+  identitiesToDeactivate: number;
+  identitiesToReactivate: number;
+  membershipsToAdd: number;
+  membershipsToRemove: number;
+  /** Entries without the login attribute, or whose login another directory's identity holds. */
+  entriesSkipped: number;
+  /** Distinct identities that would be deactivated or lose a membership (for the safety guard). */
+  identitiesAffected: number;
+  /** Active identities of the directory now (the guard's base). */
+  activeIdentities: number;
+}
+
+/**
+ * Plans a directory sync from the run's staging, set-based: which identities to create, update,
+ * deactivate or reactivate, and which synced memberships to add or remove. Writes plan_identity and
+ * plan_membership (replacing an earlier attempt's) and run_log lines for skipped entries; changes no
+ * identity or membership.
+ *
+ * Matching: a staged user is the identity of this directory with its stable id (the DN when the server
+ * has none), else the identity with its login that belongs to this directory or to none (a locally
+ * registered user is linked). A login held by another directory's identity is a conflict: skipped, logged.
+ */
+export class DirectorySyncPlanRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  plan(runId: string, settings: PlanSettings): Promise<PlanCounts> {
+    const { syncConfigId, directoryId } = settings;
+    return withTransaction(this.pool, async (client) => {
+      await client.query('delete from plan_identity where run_id = $1', [runId]);
+      await client.query('delete from plan_membership where run_id = $1', [runId]);
+      await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
+
+      // Staged users with the identity they match (identity_id null: not registered).
+      await client.query(
+        `create temp table run_match on commit drop as
+         select distinct on (lower(u.login))
+                u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
+                coalesce(by_id.id, by_login.id) as identity_id
+         from staged_user u
+         left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
+         left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
+              and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
+         where u.run_id = $1 and u.login is not null and u.login <> ''
+         order by lower(u.login), u.dn_norm`,
+        [runId, directoryId],
+      );
+      await client.query(`create index on run_match (dn_norm)`);
+      // Mapped application groups each staged user reaches through its edges.
+      await client.query(
+        `create temp table run_user_group on commit drop as
+         select distinct e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
+         from staged_edge e
+         join group_mapping gm on gm.sync_config_id = $2 and gm.ldap_group_dn_norm = e.group_dn_norm
+         where e.run_id = $1`,
+        [runId, syncConfigId],
+      );
+      await client.query(`create index on run_user_group (user_dn_norm)`);
+
+      const skipped = await client.query(
+        `insert into run_log (run_id, created_at, level, phase, message, dn)
+         select $1, now(), 'WARN', 'PLAN', reason, dn from (
+           select u.dn, 'Skipped: the entry has no value for the login attribute' as reason
+           from staged_user u where u.run_id = $1 and (u.login is null or u.login = '')
+           union all
+           select m.dn, 'Skipped: login "' || m.login || '" belongs to an identity of another directory'
+           from run_match m
+           where m.identity_id is null
+             and exists (select 1 from identity i where lower(i.login) = lower(m.login))
+         ) s`,
+        [runId],
+      );
+
+      if (settings.autoCreateUsers) {
+        await client.query(
+          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
+           select $1, gen_random_uuid(), 'CREATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'in a mapped group'
+           from run_match m
+           where m.identity_id is null
+             and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
+             and not exists (select 1 from identity i where lower(i.login) = lower(m.login))`,
+          [runId],
+        );
+      }
+      if (settings.autoDeactivateUsers) {
+        await client.query(
+          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
+           select $1, i.id, 'DEACTIVATE', coalesce(m.login, i.login), coalesce(m.display_name, i.display_name),
+                  coalesce(m.email, i.email), coalesce(m.dn, i.dn), coalesce(m.external_id, i.external_id),
+                  case when m.identity_id is null then 'NOT_FOUND_IN_DIRECTORY' else 'NOT_IN_MAPPED_GROUP' end
+           from identity i
+           left join run_match m on m.identity_id = i.id
+           where i.source_directory_id = $2 and i.active
+             and (m.identity_id is null or not exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))`,
+          [runId, directoryId],
+        );
+      }
+      await client.query(
+        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
+         select $1, i.id, 'REACTIVATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'back in a mapped group'
+         from run_match m join identity i on i.id = m.identity_id
+         where not i.active and i.deactivation_reason in ('NOT_IN_MAPPED_GROUP', 'NOT_FOUND_IN_DIRECTORY')
+           and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
+`,
+        [runId],
+      );
+
+      // One action per identity: deactivation and reactivation carry the directory's current attributes too,
+      // so an attribute update is planned only for identities with no other action.
+      await client.query(
+        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
+         select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'attributes changed in the directory'
+         from run_match m join identity i on i.id = m.identity_id
+         where (i.login, i.display_name, i.email, i.dn, i.external_id, i.source_directory_id)
+               is distinct from (m.login, m.display_name, m.email, m.dn, m.external_id, $2::uuid)
+         on conflict (run_id, identity_id) do nothing`,
+        [runId, directoryId],
+      );
+      // Desired synced memberships: every found identity (existing or planned) in every mapped group it reaches.
+      await client.query(
+        `create temp table run_desired on commit drop as
+         select distinct coalesce(m.identity_id, c.identity_id) as identity_id, g.app_group_id, g.ldap_group_dn_norm
+         from run_match m
+         join run_user_group g on g.user_dn_norm = m.dn_norm
+         left join plan_identity c on c.run_id = $1 and c.action = 'CREATE' and m.identity_id is null and lower(c.login) = lower(m.login)
+         where coalesce(m.identity_id, c.identity_id) is not null`,
+        [runId],
+      );
+      await client.query(
+        `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
+         select $1, d.identity_id, d.app_group_id, d.ldap_group_dn_norm, 'ADD'
+         from run_desired d
+         where not exists (select 1 from synced_membership s
+                           where s.sync_config_id = $2 and s.identity_id = d.identity_id
+                             and s.app_group_id = d.app_group_id and s.ldap_group_dn_norm = d.ldap_group_dn_norm)`,
+        [runId, syncConfigId],
+      );
+      await client.query(
+        `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
+         select $1, s.identity_id, s.app_group_id, s.ldap_group_dn_norm, 'REMOVE'
+         from synced_membership s
+         where s.sync_config_id = $2
+           and not exists (select 1 from run_desired d
+                           where d.identity_id = s.identity_id and d.app_group_id = s.app_group_id
+                             and d.ldap_group_dn_norm = s.ldap_group_dn_norm)`,
+        [runId, syncConfigId],
+      );
+
+      const counts = await client.query<Record<keyof PlanCounts, string>>(
+        `select
+           (select count(*) from plan_identity where run_id = $1 and action = 'CREATE') as "identitiesToCreate",
+           (select count(*) from plan_identity where run_id = $1 and action = 'UPDATE') as "identitiesToUpdate",
+           (select count(*) from plan_identity where run_id = $1 and action = 'DEACTIVATE') as "identitiesToDeactivate",
+           (select count(*) from plan_identity where run_id = $1 and action = 'REACTIVATE') as "identitiesToReactivate",
+           (select count(*) from plan_membership where run_id = $1 and action = 'ADD') as "membershipsToAdd",
+           (select count(*) from plan_membership where run_id = $1 and action = 'REMOVE') as "membershipsToRemove",
+           $3::int as "entriesSkipped",
+           (select count(*) from (
+              select identity_id from plan_identity where run_id = $1 and action = 'DEACTIVATE'
+              union
+              select identity_id from plan_membership where run_id = $1 and action = 'REMOVE') a) as "identitiesAffected",
+           (select count(*) from identity where source_directory_id = $2 and active) as "activeIdentities"`,
+        [runId, directoryId, skipped.rowCount ?? 0],
+      );
+      const row = counts.rows[0];
+      if (row === undefined) throw new Error('plan counts missing');
+      return {
+        identitiesToCreate: Number(row.identitiesToCreate),
+        identitiesToUpdate: Number(row.identitiesToUpdate),
+        identitiesToDeactivate: Number(row.identitiesToDeactivate),
+        identitiesToReactivate: Number(row.identitiesToReactivate),
+        membershipsToAdd: Number(row.membershipsToAdd),
+        membershipsToRemove: Number(row.membershipsToRemove),
+        entriesSkipped: Number(row.entriesSkipped),
+        identitiesAffected: Number(row.identitiesAffected),
+        activeIdentities: Number(row.activeIdentities),
+      };
+    });
+  }
+}

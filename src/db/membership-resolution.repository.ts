@@ -1,0 +1,68 @@
+import type pg from 'pg';
+import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
+import { withTransaction } from './transaction.js';
+
+export interface ResolutionSettings {
+  membershipSource: MembershipSource;
+  groupMemberAttribute: GroupMemberAttribute;
+  expandNestedGroups: boolean;
+}
+
+/**
+ * Turns a run's staged users and groups into user-in-group edges (staged_edge), in SQL. Only groups the
+ * groups query found count. Direct membership is the reference behaviour; with expandNestedGroups, a
+ * member of a nested group is also a member of every group that contains it, through cycles (UNION
+ * drops repeated rows, so the recursion ends). Re-running replaces the run's edges: idempotent.
+ */
+export class MembershipResolutionRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  resolve(runId: string, settings: ResolutionSettings): Promise<number> {
+    return withTransaction(this.pool, async (client) => {
+      await client.query('delete from staged_edge where run_id = $1', [runId]);
+      await client.query(directEdgesSql(settings), [runId]);
+      if (settings.expandNestedGroups && settings.groupMemberAttribute !== 'memberUid') {
+        await client.query(
+          `with recursive containing(group_dn_norm, ancestor) as (
+             select g.dn_norm, g.dn_norm from staged_group g where g.run_id = $1
+             union
+             select c.group_dn_norm, gm.group_dn_norm
+             from containing c
+             join staged_group_member gm on gm.run_id = $1 and gm.member_value = c.ancestor
+           )
+           insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
+           select $1, e.user_dn_norm, c.ancestor
+           from staged_edge e join containing c on c.group_dn_norm = e.group_dn_norm
+           where e.run_id = $1
+           on conflict do nothing`,
+          [runId],
+        );
+      }
+      const count = await client.query<{ n: string }>(
+        'select count(*) as n from staged_edge where run_id = $1',
+        [runId],
+      );
+      return Number(count.rows[0]?.n ?? 0);
+    });
+  }
+}
+
+function directEdgesSql(settings: ResolutionSettings): string {
+  if (settings.membershipSource === 'MEMBER_OF') {
+    return `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
+            select u.run_id, u.dn_norm, g.dn_norm
+            from staged_user u
+            cross join lateral unnest(u.member_of) as m(group_dn_norm)
+            join staged_group g on g.run_id = u.run_id and g.dn_norm = m.group_dn_norm
+            where u.run_id = $1
+            on conflict do nothing`;
+  }
+  // memberUid values are login names (stored lower-cased); member/uniqueMember values are normalized DNs.
+  const userKey = settings.groupMemberAttribute === 'memberUid' ? 'lower(u.login)' : 'u.dn_norm';
+  return `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
+          select gm.run_id, u.dn_norm, gm.group_dn_norm
+          from staged_group_member gm
+          join staged_user u on u.run_id = gm.run_id and ${userKey} = gm.member_value
+          where gm.run_id = $1
+          on conflict do nothing`;
+}

@@ -1,0 +1,38 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { AppGroup } from './app-group.entity.js';
+import { Identity } from './identity.entity.js';
+import { SyncConfig } from './sync-config.entity.js';
+
+/** A membership given by hand. Syncs never touch these. */
+export const ManualMembershipSchema = defineEntity({
+  name: 'ManualMembership',
+  tableName: 'manual_membership',
+  properties: {
+    identity: () => p.manyToOne(Identity).primary().deleteRule('cascade'),
+    appGroup: () => p.manyToOne(AppGroup).primary().deleteRule('cascade'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export class ManualMembership extends ManualMembershipSchema.class {}
+ManualMembershipSchema.setClass(ManualMembership);
+
+/**
+ * A membership given by a sync config through one mapped LDAP group. An identity is in an application
+ * group while any manual or synced row says so; a sync adds and removes only its own rows.
+ */
+export const SyncedMembershipSchema = defineEntity({
+  name: 'SyncedMembership',
+  tableName: 'synced_membership',
+  indexes: [{ properties: ['syncConfig', 'identity'] }],
+  properties: {
+    identity: () => p.manyToOne(Identity).primary().deleteRule('cascade'),
+    appGroup: () => p.manyToOne(AppGroup).primary().deleteRule('cascade'),
+    syncConfig: () => p.manyToOne(SyncConfig).primary().deleteRule('cascade'),
+    ldapGroupDnNorm: p.text().primary(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export class SyncedMembership extends SyncedMembershipSchema.class {}
+SyncedMembershipSchema.setClass(SyncedMembership);

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Attribute, Change, Client } from 'ldapts';
+import type { LdapServerInfo } from './provided-context.js';
+
+/**
+ * A private subtree on the test slapd that one test file shapes at will (users, groups, nesting) through
+ * plain LDAP writes, so scenario tests can change the directory between runs without touching the shared
+ * fixture. The memberof overlay keeps users' memberOf in step with every group write.
+ */
+export interface ScenarioTree {
+  baseDn: string;
+  usersDn: string;
+  groupsDn: string;
+  addUser(uid: string, attributes?: { cn?: string; mail?: string; withoutUid?: boolean }): Promise<string>;
+  addGroup(cn: string, memberDns: string[]): Promise<string>;
+  setMembers(groupDn: string, memberDns: string[]): Promise<void>;
+  renameUser(userDn: string, newUid: string): Promise<string>;
+  deleteEntry(dn: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** groupOfNames needs at least one member; this placeholder stands in for an empty group. */
+const EMPTY_MEMBER = 'cn=nobody';
+
+export async function createScenarioTree(server: LdapServerInfo, label: string): Promise<ScenarioTree> {
+  const client = new Client({ url: server.url });
+  await client.bind(server.bindDn, server.bindPassword);
+  const baseDn = `ou=${label}-${randomUUID().slice(0, 8)},${server.baseDn}`;
+  const usersDn = `ou=people,${baseDn}`;
+  const groupsDn = `ou=groups,${baseDn}`;
+  for (const dn of [baseDn, usersDn, groupsDn]) {
+    await client.add(dn, { objectClass: ['organizationalUnit'], ou: dn.split(',')[0]?.split('=')[1] ?? 'x' });
+  }
+  const members = (dns: string[]): string[] => (dns.length === 0 ? [`${EMPTY_MEMBER},${baseDn}`] : dns);
+  return {
+    baseDn,
+    usersDn,
+    groupsDn,
+    async addUser(uid, attributes = {}) {
+      const cn = attributes.cn ?? `User ${uid}`;
+      const common = {
+        objectClass: ['inetOrgPerson'],
+        cn,
+        sn: cn.split(' ').pop() ?? cn,
+        mail: attributes.mail ?? `${uid}@scenario.test`,
+      };
+      // withoutUid: named by cn and carrying no uid at all, i.e. an entry that lacks the login attribute.
+      const dn = attributes.withoutUid === true ? `cn=${uid},${usersDn}` : `uid=${uid},${usersDn}`;
+      await client.add(dn, attributes.withoutUid === true ? { ...common, cn: uid } : { ...common, uid });
+      return dn;
+    },
+    async addGroup(cn, memberDns) {
+      const dn = `cn=${cn},${groupsDn}`;
+      await client.add(dn, { objectClass: ['groupOfNames'], cn, member: members(memberDns) });
+      return dn;
+    },
+    async setMembers(groupDn, memberDns) {
+      await client.modify(
+        groupDn,
+        new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'member', values: members(memberDns) }),
+        }),
+      );
+    },
+    async renameUser(userDn, newUid) {
+      await client.modifyDN(userDn, `uid=${newUid}`);
+      return `uid=${newUid},${usersDn}`;
+    },
+    async deleteEntry(dn) {
+      await client.del(dn);
+    },
+    async close() {
+      await client.unbind();
+    },
+  };
+}

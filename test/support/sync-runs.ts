@@ -1,0 +1,58 @@
+import type { TestApp } from './test-app.js';
+
+export interface RunView {
+  id: string;
+  status: string;
+  phase: string;
+  dryRun: boolean;
+  errorCode: string | null;
+  errorMessage: string | null;
+  counters: Record<string, number>;
+}
+
+export const RUN_FIELDS = `id status phase dryRun errorCode errorMessage counters {
+  usersRead groupsRead memberOfValuesRead groupMemberValuesRead entriesSkipped membershipEdges
+  identitiesToCreate identitiesToUpdate identitiesToDeactivate identitiesToReactivate membershipsToAdd membershipsToRemove
+  identitiesCreated identitiesUpdated identitiesDeactivated identitiesReactivated membershipsAdded membershipsRemoved }`;
+
+export async function startSync(app: TestApp, syncConfigId: string, dryRun = false): Promise<RunView> {
+  const data = await app.gqlData<{ startSync: RunView }>(
+    `mutation($id: ID!, $dryRun: Boolean!) { startSync(syncConfigId: $id, dryRun: $dryRun) { ${RUN_FIELDS} } }`,
+    { id: syncConfigId, dryRun },
+  );
+  return data.startSync;
+}
+
+export async function getRun(app: TestApp, runId: string): Promise<RunView> {
+  return (
+    await app.gqlData<{ syncRun: RunView }>(`query($id: ID!) { syncRun(id: $id) { ${RUN_FIELDS} } }`, {
+      id: runId,
+    })
+  ).syncRun;
+}
+
+/** Polls until the run leaves the given statuses (by default: until it has ended). */
+export async function waitForRun(
+  app: TestApp,
+  runId: string,
+  whileStatus: readonly string[] = ['QUEUED', 'RUNNING', 'AWAITING_APPROVAL'],
+  timeoutMs = 120_000,
+): Promise<RunView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await getRun(app, runId);
+    if (!whileStatus.includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} in ${run.phase}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Starts a run and waits for its end; fails the test unless it ends in the expected status. */
+export async function runSync(
+  app: TestApp,
+  syncConfigId: string,
+  options: { dryRun?: boolean } = {},
+): Promise<RunView> {
+  const run = await startSync(app, syncConfigId, options.dryRun ?? false);
+  return waitForRun(app, run.id);
+}
