@@ -12,7 +12,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
@@ -26,8 +29,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'net', 'tls', 'pg', 'ldapts', '@mikro-orm/*'], message: 'Workflow code must stay deterministic: no I/O modules.' },
-            { group: ['../activities/*', '../activities/**'], message: 'Import activities as types only.', allowTypeImports: true },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'net', 'tls', 'pg', 'ldapts', '@mikro-orm/*'],
+              message: 'Workflow code must stay deterministic: no I/O modules.',
+            },
+            {
+              group: ['../activities/*', '../activities/**'],
+              message: 'Import activities as types only.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

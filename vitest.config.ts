@@ -16,7 +16,9 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.cache/test-results.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.cache/test-results.json' }]]
+      : ['default'],
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['reflect-metadata'] },

@@ -10,7 +10,15 @@ const database = new URL(url).pathname.slice(1);
 await admin.em.getConnection().execute(`drop database if exists "${database}" with (force)`);
 await admin.em.getConnection().execute(`create database "${database}"`);
 await admin.close();
-const orm = await MikroORM.init({ ...createOrmConfig(url), migrations: { ...createOrmConfig(url).migrations, path: 'src/migrations', emit: 'ts', fileName: (ts: string, n?: string) => `migration-${ts}${n ? `-${n}` : ''}` } });
+const orm = await MikroORM.init({
+  ...createOrmConfig(url),
+  migrations: {
+    ...createOrmConfig(url).migrations,
+    path: 'src/migrations',
+    emit: 'ts',
+    fileName: (ts: string, n?: string) => `migration-${ts}${n ? `-${n}` : ''}`,
+  },
+});
 await orm.migrator.up();
 const result = await orm.migrator.create(undefined, false, false, name);
 console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
