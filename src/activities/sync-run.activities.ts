@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
@@ -14,6 +15,16 @@ export function createSyncRunActivities(deps: ActivityDeps) {
   return {
     async markRunStarted({ runId }: RunInput): Promise<void> {
       await runs.markRunning(runId);
+    },
+
+    /** Creates the row of a scheduled run; null when a run of the config is active (the schedule skips). */
+    async createScheduledRun({ syncConfigId }: { syncConfigId: string }): Promise<string | null> {
+      const workflowId = Context.current().info.workflowExecution?.workflowId;
+      if (workflowId === undefined) throw new Error('createScheduledRun runs only inside a workflow');
+      const runId = await runs.insertScheduled(syncConfigId, workflowId);
+      if (runId === null)
+        deps.logger.info({ syncConfigId, workflowId }, 'scheduled run skipped: a run is active');
+      return runId;
     },
 
     async finishRun(input: FinishRunInput): Promise<void> {

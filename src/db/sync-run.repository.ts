@@ -6,6 +6,24 @@ import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-r
 export class SyncRunRepository {
   constructor(private readonly pool: pg.Pool) {}
 
+  /**
+   * Inserts a QUEUED scheduled run, or returns null when the config has an active run (the partial
+   * unique index decides). Idempotent per workflow: a retried activity finds the row it made.
+   */
+  async insertScheduled(syncConfigId: string, workflowId: string): Promise<string | null> {
+    const existing = await this.pool.query<{ id: string }>('select id from sync_run where workflow_id = $1', [
+      workflowId,
+    ]);
+    if (existing.rows[0] !== undefined) return existing.rows[0].id;
+    const inserted = await this.pool.query<{ id: string }>(
+      `insert into sync_run (id, sync_config_id, workflow_id, status, phase, trigger, counters, dry_run, created_at)
+       values (gen_random_uuid(), $1, $2, 'QUEUED', 'QUEUED', 'SCHEDULE', '{}', false, now())
+       on conflict do nothing returning id`,
+      [syncConfigId, workflowId],
+    );
+    return inserted.rows[0]?.id ?? null;
+  }
+
   async markRunning(runId: string): Promise<void> {
     await this.pool.query(
       `update sync_run set status = 'RUNNING', started_at = coalesce(started_at, now()) where id = $1 and status in ('QUEUED', 'RUNNING')`,

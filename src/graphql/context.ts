@@ -10,6 +10,7 @@ import { DirectoryProbeService } from '../services/directory-probe.service.js';
 import { DirectoryService } from '../services/directory.service.js';
 import { SyncConfigService } from '../services/sync-config.service.js';
 import { SyncRunService } from '../services/sync-run.service.js';
+import { SyncScheduler } from '../services/sync-scheduler.js';
 import type { TemporalHandle } from '../temporal/temporal-connection.js';
 
 /** Process-wide dependencies of the API. */
@@ -45,7 +46,7 @@ export function createContext(deps: ApiDeps): GraphQLContext {
     mappings: new GroupMappingService(em, deps.secrets),
     identities: new IdentityService(em),
     inspection: new RunInspectionService(em),
-    syncConfigs: new SyncConfigService(em),
+    syncConfigs: new SyncConfigService(em, new SyncScheduler(deps.temporal)),
     syncRuns: new SyncRunService(em, deps.temporal),
     probe: new DirectoryProbeService(deps.secrets),
   };

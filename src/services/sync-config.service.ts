@@ -13,6 +13,7 @@ import { ErrorCode } from '../errors/error-codes.js';
 import { requireAttributeName, requireDn, requireFilter, requireRange } from './input-rules.js';
 import { checkedSchedule } from './schedule-rules.js';
 import { mergeChanges } from './merge-changes.js';
+import type { SyncScheduler } from './sync-scheduler.js';
 import { flushOrExplain } from './orm-errors.js';
 
 export interface SyncConfigFields {
@@ -86,7 +87,10 @@ const CONSTRAINTS = {
 };
 
 export class SyncConfigService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scheduler: SyncScheduler,
+  ) {}
 
   list(directoryId?: string): Promise<SyncConfig[]> {
     return this.em.find(SyncConfig, directoryId === undefined ? {} : { directory: directoryId }, {
@@ -106,6 +110,7 @@ export class SyncConfigService {
     const checked = await this.checked(fields);
     const config = this.em.create(SyncConfig, checked);
     await this.flush();
+    await this.scheduler.apply(config);
     return config;
   }
 
@@ -116,6 +121,7 @@ export class SyncConfigService {
     const config = await this.get(id);
     this.em.assign(config, await this.checked(mergeChanges(syncConfigFieldsOf(config), changes, CLEARABLE)));
     await this.flush();
+    await this.scheduler.apply(config);
     return config;
   }
 
@@ -123,6 +129,7 @@ export class SyncConfigService {
     const config = await this.get(id);
     this.em.remove(config);
     await this.flush();
+    await this.scheduler.remove(id);
     return true;
   }
 

@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: workflow functions only.
 export { directorySyncWorkflow } from './directory-sync.workflow.js';
+export { scheduledSyncWorkflow } from './scheduled-sync.workflow.js';

@@ -2,3 +2,12 @@
 export function directorySyncWorkflowId(syncConfigId: string): string {
   return `directory-sync/${syncConfigId}`;
 }
+
+/** Scheduled runs: Temporal appends the scheduled time to this id. */
+export function scheduledSyncWorkflowId(syncConfigId: string): string {
+  return `directory-sync/${syncConfigId}/scheduled`;
+}
+
+export function syncScheduleId(syncConfigId: string): string {
+  return `sync-schedule/${syncConfigId}`;
+}
