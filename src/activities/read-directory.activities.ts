@@ -126,9 +126,14 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     async stageGroups({ runId }: RunInput): Promise<StageGroupsResult> {
       const context = await loadRunContext(fork(), runId);
       const { config } = context;
-      const attributes = [
-        ...new Set([config.groupNameAttribute, config.groupMemberAttribute, ...STABLE_ID_ATTRIBUTES]),
-      ];
+      const groupMapping = {
+        name: config.groupNameAttribute,
+        member: config.groupMemberAttribute,
+        description: config.kind === 'ROLE_SYNC' ? (config.roleDescriptionAttribute ?? null) : null,
+        catalogue: config.kind === 'ROLE_SYNC' && config.catalogueEnabled ? (config.catalogueAttribute ?? null) : null,
+      };
+      const wanted = [groupMapping.name, groupMapping.member, groupMapping.description, groupMapping.catalogue, ...STABLE_ID_ATTRIBUTES];
+      const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_GROUPS');
       await staging.clearGroups(runId);
       let groupMemberValuesRead = 0;
@@ -137,7 +142,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
         async (page) => {
           const mapped = page.map((entry) =>
-            mapGroupEntry(entry, config.groupNameAttribute, config.groupMemberAttribute),
+            mapGroupEntry(entry, groupMapping),
           );
           const written = await staging.insertGroups(
             runId,

@@ -34,9 +34,9 @@ export class DirectorySyncApplyRepository {
       if (run.rows[0]?.applied_at != null) return null;
 
       const created = await client.query(
-        `insert into identity (id, login, display_name, email, source_directory_id, external_id, dn,
+        `insert into identity (id, login, display_name, email, source_directory_id, external_id, dn, dn_norm,
                                authorization_type, active, created_at, updated_at)
-         select p.identity_id, p.login, p.display_name, p.email, $2, p.external_id, p.dn, $3, true, now(), now()
+         select p.identity_id, p.login, p.display_name, p.email, $2, p.external_id, p.dn, p.dn_norm, $3, true, now(), now()
          from plan_identity p
          where p.run_id = $1 and p.action = 'CREATE'
          on conflict do nothing`,
@@ -46,7 +46,7 @@ export class DirectorySyncApplyRepository {
       const changed = await client.query<{ action: string; n: string }>(
         `with changed as (
            update identity i
-           set login = p.login, display_name = p.display_name, email = p.email, dn = p.dn,
+           set login = p.login, display_name = p.display_name, email = p.email, dn = p.dn, dn_norm = p.dn_norm,
                external_id = p.external_id, source_directory_id = $2, updated_at = now(),
                active = case p.action when 'DEACTIVATE' then false when 'REACTIVATE' then true else i.active end,
                deactivation_reason = case p.action when 'DEACTIVATE' then p.reason when 'REACTIVATE' then null

@@ -87,8 +87,8 @@ export class DirectorySyncPlanRepository {
 
       if (settings.autoCreateUsers) {
         await client.query(
-          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
-           select $1, gen_random_uuid(), 'CREATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'in a mapped group'
+          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+           select $1, gen_random_uuid(), 'CREATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'in a mapped group'
            from run_match m
            where m.identity_id is null
              and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
@@ -98,9 +98,9 @@ export class DirectorySyncPlanRepository {
       }
       if (settings.autoDeactivateUsers) {
         await client.query(
-          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
+          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
            select $1, i.id, 'DEACTIVATE', coalesce(m.login, i.login), coalesce(m.display_name, i.display_name),
-                  coalesce(m.email, i.email), coalesce(m.dn, i.dn), coalesce(m.external_id, i.external_id),
+                  coalesce(m.email, i.email), coalesce(m.dn, i.dn), coalesce(m.dn_norm, i.dn_norm), coalesce(m.external_id, i.external_id),
                   case when m.identity_id is null then 'NOT_FOUND_IN_DIRECTORY' else 'NOT_IN_MAPPED_GROUP' end
            from identity i
            left join run_match m on m.identity_id = i.id
@@ -110,8 +110,8 @@ export class DirectorySyncPlanRepository {
         );
       }
       await client.query(
-        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
-         select $1, i.id, 'REACTIVATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'back in a mapped group'
+        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+         select $1, i.id, 'REACTIVATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'back in a mapped group'
          from run_match m join identity i on i.id = m.identity_id
          where not i.active and i.deactivation_reason in ('NOT_IN_MAPPED_GROUP', 'NOT_FOUND_IN_DIRECTORY')
            and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
@@ -122,11 +122,11 @@ export class DirectorySyncPlanRepository {
       // One action per identity: deactivation and reactivation carry the directory's current attributes too,
       // so an attribute update is planned only for identities with no other action.
       await client.query(
-        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, external_id, reason)
-         select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.external_id, 'attributes changed in the directory'
+        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+         select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'attributes changed in the directory'
          from run_match m join identity i on i.id = m.identity_id
-         where (i.login, i.display_name, i.email, i.dn, i.external_id, i.source_directory_id)
-               is distinct from (m.login, m.display_name, m.email, m.dn, m.external_id, $2::uuid)
+         where (i.login, i.display_name, i.email, i.dn, i.dn_norm, i.external_id, i.source_directory_id)
+               is distinct from (m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, $2::uuid)
          on conflict (run_id, identity_id) do nothing`,
         [runId, directoryId],
       );

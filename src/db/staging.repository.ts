@@ -17,6 +17,8 @@ export interface StagedGroupRow {
   dnNorm: string;
   stableId: string | null;
   name: string | null;
+  description: string | null;
+  catalogueValue: string | null;
   members: string[];
 }
 
@@ -68,20 +70,15 @@ export class StagingRepository {
     }
     return withTransaction(this.pool, async (client) => {
       const groups = await client.query(
-        `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count)
-         select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount"
-         from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, name text, "memberCount" int)
+        `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value)
+         select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount", r.description, r."catalogueValue"
+         from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, name text, "memberCount" int,
+              description text, "catalogueValue" text)
          on conflict do nothing`,
         [
           runId,
           JSON.stringify(
-            rows.map(({ dn, dnNorm, stableId, name, members }) => ({
-              dn,
-              dnNorm,
-              stableId,
-              name,
-              memberCount: members.length,
-            })),
+            rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length })),
           ),
         ],
       );

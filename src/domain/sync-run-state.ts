@@ -46,6 +46,16 @@ export interface SyncRunCounters {
   identitiesReactivated?: number;
   membershipsAdded?: number;
   membershipsRemoved?: number;
+  rolesCreated?: number;
+  rolesUpdated?: number;
+  memberValues?: number;
+  lookupsMade?: number;
+  cacheHits?: number;
+  membersUnresolved?: number;
+  roleRequestsCreated?: number;
+  roleRequestsExecuted?: number;
+  rolesAdded?: number;
+  rolesRemoved?: number;
 }
 
 export const PLAN_IDENTITY_ACTIONS = ['CREATE', 'UPDATE', 'DEACTIVATE', 'REACTIVATE'] as const;

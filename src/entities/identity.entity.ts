@@ -26,6 +26,8 @@ export const IdentitySchema = defineEntity({
     /** The entry's stable id in the directory (objectGUID, entryUUID, ...): renames keep the identity. */
     externalId: p.text().nullable(),
     dn: p.text().nullable(),
+    /** Canonical DN: role sync finds member DNs here before it looks them up in the directory. */
+    dnNorm: p.text().nullable().index(),
     authorizationType: p.enum(AUTHORIZATION_TYPES).default('LOCAL'),
     active: p.boolean().default(true),
     deactivationReason: p.enum(DEACTIVATION_REASONS).nullable(),

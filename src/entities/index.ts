@@ -1,4 +1,10 @@
 import { AppGroupSchema } from './app-group.entity.js';
+import { ContractSchema } from './contract.entity.js';
+import { IdentityRoleSchema } from './identity-role.entity.js';
+import { MemberLookupSchema } from './member-lookup.entity.js';
+import { RoleCatalogueNodeSchema, RoleCataloguePlacementSchema } from './role-catalogue.entity.js';
+import { RoleRequestItemSchema, RoleRequestSchema } from './role-request.entity.js';
+import { RoleSchema } from './role.entity.js';
 import { DirectorySchema } from './directory.entity.js';
 import { GroupMappingSchema } from './group-mapping.entity.js';
 import { ManualMembershipSchema, SyncedMembershipSchema } from './group-membership.entity.js';
@@ -36,4 +42,12 @@ export const ENTITY_SCHEMAS = [
   PlanIdentitySchema,
   PlanMembershipSchema,
   RunLogSchema,
+  RoleSchema,
+  RoleCatalogueNodeSchema,
+  RoleCataloguePlacementSchema,
+  ContractSchema,
+  IdentityRoleSchema,
+  RoleRequestSchema,
+  RoleRequestItemSchema,
+  MemberLookupSchema,
 ];

@@ -17,6 +17,7 @@ export const PlanIdentitySchema = defineEntity({
     displayName: p.text().nullable(),
     email: p.text().nullable(),
     dn: p.text().nullable(),
+    dnNorm: p.text().nullable(),
     externalId: p.text().nullable(),
     reason: p.text().nullable(),
   },

@@ -11,6 +11,9 @@ export const StagedGroupSchema = defineEntity({
     stableId: p.text().nullable(),
     name: p.text().nullable(),
     memberCount: p.integer(),
+    /** Role sync: the values of the configured description and catalogue attributes. */
+    description: p.text().nullable(),
+    catalogueValue: p.text().nullable(),
   },
 });
 

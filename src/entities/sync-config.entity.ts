@@ -6,6 +6,7 @@ import {
   SYNC_KINDS,
 } from '../domain/directory-kinds.js';
 import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
+import { CATALOGUE_STRATEGIES } from '../domain/role-states.js';
 import { Directory } from './directory.entity.js';
 
 export const SyncConfigSchema = defineEntity({
@@ -44,6 +45,24 @@ export const SyncConfigSchema = defineEntity({
     scheduleEnabled: p.boolean().default(false),
     scheduleIntervalMinutes: p.integer().nullable(),
     scheduleCron: p.text().nullable(),
+    /** Skip entries unchanged since the last run (issue 9); always off with membership management. */
+    differentialSync: p.boolean().default(true),
+    // Role sync (kind ROLE_SYNC): groups become roles.
+    roleDescriptionAttribute: p.string().length(100).nullable(),
+    /** Membership management: roles are linked to the member system and its member attribute. */
+    membershipManagement: p.boolean().default(false),
+    memberDirectory: () => p.manyToOne(Directory).nullable().deleteRule('set null'),
+    memberAttribute: p.string().length(100).nullable(),
+    /** Resolve group members to identities and assign the roles (one request per identity). */
+    assignRolesToIdentities: p.boolean().default(false),
+    removeRolesNotInSystem: p.boolean().default(false),
+    catalogueEnabled: p.boolean().default(false),
+    /** Group attribute whose value is a catalogue path ("IT/Servers"); strategy ALL_UNDER_MAIN uses it. */
+    catalogueAttribute: p.string().length(100).nullable(),
+    catalogueMainNode: p.text().nullable(),
+    catalogueStrategy: p.enum(CATALOGUE_STRATEGIES).default('ALL_UNDER_MAIN'),
+    forwardProvisioning: p.boolean().default(false),
+    skipValueIfContractExcluded: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

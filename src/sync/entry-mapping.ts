@@ -61,11 +61,16 @@ function stripOptionalUid(value: string): string {
   return value.replace(/#'[01]*'B$/, '');
 }
 
-export function mapGroupEntry(
-  entry: LdapEntry,
-  nameAttribute: string,
-  memberAttribute: GroupMemberAttribute,
-): MappedEntry<StagedGroupRow> {
+/** Which group attributes a run reads, beyond the stable id. */
+export interface GroupAttributeMapping {
+  name: string;
+  member: GroupMemberAttribute;
+  description: string | null;
+  catalogue: string | null;
+}
+
+export function mapGroupEntry(entry: LdapEntry, mapping: GroupAttributeMapping): MappedEntry<StagedGroupRow> {
+  const memberAttribute = mapping.member;
   const raw = all(entry, memberAttribute);
   // memberUid holds login names, not DNs: compared case-insensitively, kept lower-cased.
   const members =
@@ -77,7 +82,9 @@ export function mapGroupEntry(
       dn: entry.dn,
       dnNorm: normalizeDn(entry.dn),
       stableId: readStableId(entry)?.value ?? null,
-      name: first(entry, nameAttribute),
+      name: first(entry, mapping.name),
+      description: first(entry, mapping.description),
+      catalogueValue: first(entry, mapping.catalogue),
       members: members.dns,
     },
     rejectedValues: members.rejected,

@@ -1,0 +1,42 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { PROVISIONING_STATES, ROLE_REQUEST_ITEM_OPERATIONS, ROLE_REQUEST_ITEM_STATES, ROLE_REQUEST_STATES } from '../domain/role-states.js';
+import { Identity } from './identity.entity.js';
+import { Role } from './role.entity.js';
+
+/** All role changes of one identity from one run (or one manual change), executed together. */
+export const RoleRequestSchema = defineEntity({
+  name: 'RoleRequest',
+  tableName: 'role_request',
+  indexes: [{ properties: ['createdByRunId'] }, { properties: ['identity'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    identity: () => p.manyToOne(Identity).deleteRule('cascade'),
+    state: p.enum(ROLE_REQUEST_STATES).default('CONCEPT'),
+    resultCode: p.string().length(100),
+    createdByRunId: p.uuid().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    executedAt: p.datetime().nullable(),
+  },
+});
+
+export class RoleRequest extends RoleRequestSchema.class {}
+RoleRequestSchema.setClass(RoleRequest);
+
+export const RoleRequestItemSchema = defineEntity({
+  name: 'RoleRequestItem',
+  tableName: 'role_request_item',
+  indexes: [{ properties: ['request'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    request: () => p.manyToOne(RoleRequest).deleteRule('cascade'),
+    role: () => p.manyToOne(Role).deleteRule('cascade'),
+    operation: p.enum(ROLE_REQUEST_ITEM_OPERATIONS),
+    state: p.enum(ROLE_REQUEST_ITEM_STATES).default('PENDING'),
+    error: p.text().nullable(),
+    provisioningState: p.enum(PROVISIONING_STATES).default('NOT_NEEDED'),
+    provisioningMessage: p.text().nullable(),
+  },
+});
+
+export class RoleRequestItem extends RoleRequestItemSchema.class {}
+RoleRequestItemSchema.setClass(RoleRequestItem);
