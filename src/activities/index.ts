@@ -1,6 +1,8 @@
 import type { ActivityDeps } from './activity-deps.js';
 import { createDirectorySyncActivities } from './directory-sync.activities.js';
+import { createProvisioningActivities } from './provisioning.activities.js';
 import { createReadDirectoryActivities } from './read-directory.activities.js';
+import { createRoleSyncActivities } from './role-sync.activities.js';
 import { createSyncRunActivities } from './sync-run.activities.js';
 import { withFailureMapping } from './to-application-failure.js';
 
@@ -12,6 +14,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createSyncRunActivities(deps),
     ...createReadDirectoryActivities(deps),
     ...createDirectorySyncActivities(deps),
+    ...createRoleSyncActivities(deps),
+    ...createProvisioningActivities(deps),
   });
 }
 

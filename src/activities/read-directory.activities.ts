@@ -130,9 +130,16 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         name: config.groupNameAttribute,
         member: config.groupMemberAttribute,
         description: config.kind === 'ROLE_SYNC' ? (config.roleDescriptionAttribute ?? null) : null,
-        catalogue: config.kind === 'ROLE_SYNC' && config.catalogueEnabled ? (config.catalogueAttribute ?? null) : null,
+        catalogue:
+          config.kind === 'ROLE_SYNC' && config.catalogueEnabled ? (config.catalogueAttribute ?? null) : null,
       };
-      const wanted = [groupMapping.name, groupMapping.member, groupMapping.description, groupMapping.catalogue, ...STABLE_ID_ATTRIBUTES];
+      const wanted = [
+        groupMapping.name,
+        groupMapping.member,
+        groupMapping.description,
+        groupMapping.catalogue,
+        ...STABLE_ID_ATTRIBUTES,
+      ];
       const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_GROUPS');
       await staging.clearGroups(runId);
@@ -141,9 +148,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         context,
         { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
         async (page) => {
-          const mapped = page.map((entry) =>
-            mapGroupEntry(entry, groupMapping),
-          );
+          const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping));
           const written = await staging.insertGroups(
             runId,
             mapped.map((m) => m.row),

@@ -1,5 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
+import type { SyncKind } from '../domain/directory-kinds.js';
+import { loadRunContext } from './run-context.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
 
@@ -18,13 +20,20 @@ export function createSyncRunActivities(deps: ActivityDeps) {
     },
 
     /** Creates the row of a scheduled run; null when a run of the config is active (the schedule skips). */
-    async createScheduledRun({ syncConfigId }: { syncConfigId: string }): Promise<string | null> {
+    async createScheduledRun({
+      syncConfigId,
+    }: {
+      syncConfigId: string;
+    }): Promise<{ runId: string; kind: SyncKind; assignRoles: boolean } | null> {
       const workflowId = Context.current().info.workflowExecution?.workflowId;
       if (workflowId === undefined) throw new Error('createScheduledRun runs only inside a workflow');
       const runId = await runs.insertScheduled(syncConfigId, workflowId);
-      if (runId === null)
+      if (runId === null) {
         deps.logger.info({ syncConfigId, workflowId }, 'scheduled run skipped: a run is active');
-      return runId;
+        return null;
+      }
+      const { config } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      return { runId, kind: config.kind, assignRoles: config.assignRolesToIdentities };
     },
 
     async finishRun(input: FinishRunInput): Promise<void> {

@@ -77,9 +77,7 @@ export class StagingRepository {
          on conflict do nothing`,
         [
           runId,
-          JSON.stringify(
-            rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length })),
-          ),
+          JSON.stringify(rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length }))),
         ],
       );
       const members = await client.query(

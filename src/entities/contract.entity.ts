@@ -6,7 +6,10 @@ export const ContractSchema = defineEntity({
   name: 'Contract',
   tableName: 'contract',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     identity: () => p.manyToOne(Identity).deleteRule('cascade'),
     position: p.text().nullable(),
     primary: p.boolean().default(false),

@@ -12,7 +12,10 @@ export const IdentityRoleSchema = defineEntity({
   uniques: [{ properties: ['contract', 'role'] }],
   indexes: [{ properties: ['role'] }, { properties: ['identity'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     identity: () => p.manyToOne(Identity).deleteRule('cascade'),
     contract: () => p.manyToOne(Contract).deleteRule('cascade'),
     role: () => p.manyToOne(Role).deleteRule('cascade'),

@@ -6,7 +6,10 @@ export const RoleCatalogueNodeSchema = defineEntity({
   name: 'RoleCatalogueNode',
   tableName: 'role_catalogue_node',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     name: p.text(),
     code: p.string().length(1000).unique(),
     parent: () => p.manyToOne(RoleCatalogueNode).nullable().deleteRule('cascade'),

@@ -1,5 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PROVISIONING_STATES, ROLE_REQUEST_ITEM_OPERATIONS, ROLE_REQUEST_ITEM_STATES, ROLE_REQUEST_STATES } from '../domain/role-states.js';
+import {
+  PROVISIONING_STATES,
+  ROLE_REQUEST_ITEM_OPERATIONS,
+  ROLE_REQUEST_ITEM_STATES,
+  ROLE_REQUEST_STATES,
+} from '../domain/role-states.js';
 import { Identity } from './identity.entity.js';
 import { Role } from './role.entity.js';
 
@@ -9,7 +14,10 @@ export const RoleRequestSchema = defineEntity({
   tableName: 'role_request',
   indexes: [{ properties: ['createdByRunId'] }, { properties: ['identity'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     identity: () => p.manyToOne(Identity).deleteRule('cascade'),
     state: p.enum(ROLE_REQUEST_STATES).default('CONCEPT'),
     resultCode: p.string().length(100),
@@ -27,7 +35,10 @@ export const RoleRequestItemSchema = defineEntity({
   tableName: 'role_request_item',
   indexes: [{ properties: ['request'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     request: () => p.manyToOne(RoleRequest).deleteRule('cascade'),
     role: () => p.manyToOne(Role).deleteRule('cascade'),
     operation: p.enum(ROLE_REQUEST_ITEM_OPERATIONS),

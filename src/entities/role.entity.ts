@@ -8,7 +8,10 @@ export const RoleSchema = defineEntity({
   tableName: 'role',
   uniques: [{ properties: ['sourceDirectory', 'systemIdentifier'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     name: p.text(),
     code: p.string().length(400).unique(),
     description: p.text().nullable(),
@@ -23,7 +26,10 @@ export const RoleSchema = defineEntity({
     forwardProvisioning: p.boolean().default(false),
     skipValueIfContractExcluded: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

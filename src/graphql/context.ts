@@ -3,6 +3,9 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { AppGroupService } from '../services/app-group.service.js';
+import { ContractService } from '../services/contract.service.js';
+import { RoleRequestService } from '../services/role-request.service.js';
+import { RoleService } from '../services/role.service.js';
 import { GroupMappingService } from '../services/group-mapping.service.js';
 import { IdentityService } from '../services/identity.service.js';
 import { RunInspectionService } from '../services/run-inspection.service.js';
@@ -30,6 +33,9 @@ export interface GraphQLContext {
   mappings: GroupMappingService;
   identities: IdentityService;
   inspection: RunInspectionService;
+  roles: RoleService;
+  contracts: ContractService;
+  roleRequests: RoleRequestService;
   syncConfigs: SyncConfigService;
   syncRuns: SyncRunService;
   probe: DirectoryProbeService;
@@ -46,6 +52,9 @@ export function createContext(deps: ApiDeps): GraphQLContext {
     mappings: new GroupMappingService(em, deps.secrets),
     identities: new IdentityService(em),
     inspection: new RunInspectionService(em),
+    roles: new RoleService(em),
+    contracts: new ContractService(em),
+    roleRequests: new RoleRequestService(em, deps.temporal),
     syncConfigs: new SyncConfigService(em, new SyncScheduler(deps.temporal)),
     syncRuns: new SyncRunService(em, deps.temporal),
     probe: new DirectoryProbeService(deps.secrets),

@@ -9,6 +9,13 @@ import {
 } from '../domain/directory-kinds.js';
 import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
 import {
+  CATALOGUE_STRATEGIES,
+  PROVISIONING_STATES,
+  ROLE_REQUEST_ITEM_OPERATIONS,
+  ROLE_REQUEST_ITEM_STATES,
+  ROLE_REQUEST_STATES,
+} from '../domain/role-states.js';
+import {
   PLAN_IDENTITY_ACTIONS,
   PLAN_MEMBERSHIP_ACTIONS,
   RUN_LOG_LEVELS,
@@ -33,6 +40,11 @@ export const AuthorizationTypeEnum = enumObject(AUTHORIZATION_TYPES);
 export const PlanIdentityActionEnum = enumObject(PLAN_IDENTITY_ACTIONS);
 export const PlanMembershipActionEnum = enumObject(PLAN_MEMBERSHIP_ACTIONS);
 export const RunLogLevelEnum = enumObject(RUN_LOG_LEVELS);
+export const CatalogueStrategyEnum = enumObject(CATALOGUE_STRATEGIES);
+export const RoleRequestStateEnum = enumObject(ROLE_REQUEST_STATES);
+export const RoleRequestItemOperationEnum = enumObject(ROLE_REQUEST_ITEM_OPERATIONS);
+export const RoleRequestItemStateEnum = enumObject(ROLE_REQUEST_ITEM_STATES);
+export const ProvisioningStateEnum = enumObject(PROVISIONING_STATES);
 
 registerEnumType(DirectoryKindEnum, { name: 'DirectoryKind', description: 'Kind of directory server' });
 registerEnumType(TlsModeEnum, {
@@ -55,3 +67,12 @@ registerEnumType(AuthorizationTypeEnum, {
 registerEnumType(PlanIdentityActionEnum, { name: 'PlanIdentityAction' });
 registerEnumType(PlanMembershipActionEnum, { name: 'PlanMembershipAction' });
 registerEnumType(RunLogLevelEnum, { name: 'RunLogLevel' });
+registerEnumType(CatalogueStrategyEnum, {
+  name: 'CatalogueStrategy',
+  description:
+    'ALL_UNDER_MAIN: main node (+ catalogue attribute path); RESOLVE_BY_DN: the OU path of the group DN',
+});
+registerEnumType(RoleRequestStateEnum, { name: 'RoleRequestState' });
+registerEnumType(RoleRequestItemOperationEnum, { name: 'RoleRequestItemOperation' });
+registerEnumType(RoleRequestItemStateEnum, { name: 'RoleRequestItemState' });
+registerEnumType(ProvisioningStateEnum, { name: 'ProvisioningState' });

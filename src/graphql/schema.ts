@@ -5,6 +5,9 @@ import { AppGroupResolver } from './app-group/app-group.resolver.js';
 import { GroupMappingResolver } from './group-mapping/group-mapping.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { RunInspectionResolver } from './run-inspection/run-inspection.resolver.js';
+import { ContractResolver } from './contract/contract.resolver.js';
+import { RoleRequestResolver } from './role-request/role-request.resolver.js';
+import { RoleResolver } from './role/role.resolver.js';
 import { DirectoryResolver } from './directory/directory.resolver.js';
 import { LdapPreviewResolver } from './ldap-preview/ldap-preview.resolver.js';
 import { SyncConfigResolver } from './sync-config/sync-config.resolver.js';
@@ -21,6 +24,9 @@ export function buildRolesyncSchema(): Promise<GraphQLSchema> {
       GroupMappingResolver,
       IdentityResolver,
       RunInspectionResolver,
+      RoleResolver,
+      ContractResolver,
+      RoleRequestResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthorizationType } from '../domain/identity-states.js';
+import type { CatalogueStrategy } from '../domain/role-states.js';
 import type {
   GroupMemberAttribute,
   MembershipSource,
@@ -41,6 +42,19 @@ export interface SyncConfigFields {
   scheduleEnabled: boolean;
   scheduleIntervalMinutes?: number | null;
   scheduleCron?: string | null;
+  differentialSync: boolean;
+  roleDescriptionAttribute?: string | null;
+  membershipManagement: boolean;
+  memberDirectoryId?: string | null;
+  memberAttribute?: string | null;
+  assignRolesToIdentities: boolean;
+  removeRolesNotInSystem: boolean;
+  catalogueEnabled: boolean;
+  catalogueAttribute?: string | null;
+  catalogueMainNode?: string | null;
+  catalogueStrategy: CatalogueStrategy;
+  forwardProvisioning: boolean;
+  skipValueIfContractExcluded: boolean;
 }
 
 /** The editable fields of a stored config (what an update starts from and the API shows). */
@@ -70,7 +84,31 @@ export function syncConfigFieldsOf(config: SyncConfig): SyncConfigFields {
     scheduleEnabled: config.scheduleEnabled,
     scheduleIntervalMinutes: config.scheduleIntervalMinutes,
     scheduleCron: config.scheduleCron,
+    differentialSync: config.differentialSync,
+    roleDescriptionAttribute: config.roleDescriptionAttribute,
+    membershipManagement: config.membershipManagement,
+    memberDirectoryId: config.memberDirectory?.id ?? null,
+    memberAttribute: config.memberAttribute,
+    assignRolesToIdentities: config.assignRolesToIdentities,
+    removeRolesNotInSystem: config.removeRolesNotInSystem,
+    catalogueEnabled: config.catalogueEnabled,
+    catalogueAttribute: config.catalogueAttribute,
+    catalogueMainNode: config.catalogueMainNode,
+    catalogueStrategy: config.catalogueStrategy,
+    forwardProvisioning: config.forwardProvisioning,
+    skipValueIfContractExcluded: config.skipValueIfContractExcluded,
   };
+}
+
+/**
+ * Membership management makes every run full (the reference switches differential sync off with it):
+ * the effective setting and the reason, for the API to show.
+ */
+export function effectiveDifferentialSync(config: SyncConfig): { enabled: boolean; note: string | null } {
+  if (config.membershipManagement) {
+    return { enabled: false, note: 'Off: membership management is on, so every run is a full run.' };
+  }
+  return { enabled: config.differentialSync, note: null };
 }
 
 const CLEARABLE = new Set<keyof SyncConfigFields>([
@@ -79,6 +117,11 @@ const CLEARABLE = new Set<keyof SyncConfigFields>([
   'externalIdAttribute',
   'scheduleIntervalMinutes',
   'scheduleCron',
+  'roleDescriptionAttribute',
+  'memberDirectoryId',
+  'memberAttribute',
+  'catalogueAttribute',
+  'catalogueMainNode',
 ]);
 
 const CONSTRAINTS = {
@@ -134,12 +177,7 @@ export class SyncConfigService {
   }
 
   private async checked(fields: SyncConfigFields) {
-    const directory = await this.em.findOne(Directory, { id: fields.directoryId });
-    if (directory === null) {
-      throw new AppError(ErrorCode.NOT_FOUND, `Directory ${fields.directoryId} does not exist.`, {
-        details: { field: 'directoryId' },
-      });
-    }
+    const directory = await this.requireDirectory(fields.directoryId, 'directoryId');
     const optionalAttribute = (field: string, value: string | null | undefined): string | null =>
       value == null || value.trim() === '' ? null : requireAttributeName(field, value);
     return {
@@ -165,7 +203,36 @@ export class SyncConfigService {
       expandNestedGroups: fields.expandNestedGroups,
       safetyThresholdPercent: requireRange('safetyThresholdPercent', fields.safetyThresholdPercent, 0, 100),
       ...checkedSchedule(fields),
+      differentialSync: fields.differentialSync,
+      roleDescriptionAttribute: optionalAttribute(
+        'roleDescriptionAttribute',
+        fields.roleDescriptionAttribute,
+      ),
+      membershipManagement: fields.membershipManagement,
+      memberDirectory:
+        fields.memberDirectoryId == null
+          ? null
+          : await this.requireDirectory(fields.memberDirectoryId, 'memberDirectoryId'),
+      memberAttribute: optionalAttribute('memberAttribute', fields.memberAttribute),
+      assignRolesToIdentities: fields.assignRolesToIdentities,
+      removeRolesNotInSystem: fields.removeRolesNotInSystem,
+      catalogueEnabled: fields.catalogueEnabled,
+      catalogueAttribute: optionalAttribute('catalogueAttribute', fields.catalogueAttribute),
+      catalogueMainNode:
+        fields.catalogueMainNode == null || fields.catalogueMainNode.trim() === ''
+          ? null
+          : fields.catalogueMainNode.trim(),
+      catalogueStrategy: fields.catalogueStrategy,
+      forwardProvisioning: fields.forwardProvisioning,
+      skipValueIfContractExcluded: fields.skipValueIfContractExcluded,
     };
+  }
+
+  private async requireDirectory(id: string, field: string): Promise<Directory> {
+    const directory = await this.em.findOne(Directory, { id });
+    if (directory === null)
+      throw new AppError(ErrorCode.NOT_FOUND, `Directory ${id} does not exist.`, { details: { field } });
+    return directory;
   }
 
   private flush(): Promise<void> {

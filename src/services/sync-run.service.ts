@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { TemporalHandle } from '../temporal/temporal-connection.js';
 import type { directorySyncWorkflow } from '../workflows/directory-sync.workflow.js';
+import type { roleSyncWorkflow } from '../workflows/role-sync.workflow.js';
 import { directorySyncWorkflowId } from '../workflows/workflow-ids.js';
 import { isUniqueViolation } from './orm-errors.js';
 
@@ -46,7 +47,7 @@ export class SyncRunService {
     const workflowId = directorySyncWorkflowId(config.id);
     const run = await this.insertQueuedRun(config, workflowId, options.dryRun);
     try {
-      await this.startWorkflow(workflowId, run.id, options.dryRun);
+      await this.startWorkflow(workflowId, config, run.id, options.dryRun);
     } catch (error) {
       // The run never started: remove its row so it neither blocks the config nor shows as queued forever.
       await this.em.nativeDelete(SyncRun, { id: run.id });
@@ -67,15 +68,28 @@ export class SyncRunService {
    * workflow still open under the id is a previous run in its last moments (its row is final, its
    * workflow not yet closed): wait for it to close, then start.
    */
-  private async startWorkflow(workflowId: string, runId: string, dryRun: boolean): Promise<void> {
+  private async startWorkflow(
+    workflowId: string,
+    config: SyncConfig,
+    runId: string,
+    dryRun: boolean,
+  ): Promise<void> {
+    const options = {
+      taskQueue: this.temporal.taskQueue,
+      workflowId,
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    } as const;
     const start = () =>
-      this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
-        taskQueue: this.temporal.taskQueue,
-        workflowId,
-        args: [{ runId, dryRun }],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      });
+      config.kind === 'ROLE_SYNC'
+        ? this.temporal.client.workflow.start<typeof roleSyncWorkflow>('roleSyncWorkflow', {
+            ...options,
+            args: [{ runId, assignRoles: config.assignRolesToIdentities }],
+          })
+        : this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
+            ...options,
+            args: [{ runId, dryRun }],
+          });
     try {
       await start();
     } catch (error) {

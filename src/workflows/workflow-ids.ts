@@ -11,3 +11,7 @@ export function scheduledSyncWorkflowId(syncConfigId: string): string {
 export function syncScheduleId(syncConfigId: string): string {
   return `sync-schedule/${syncConfigId}`;
 }
+
+export function roleRequestWorkflowId(requestId: string): string {
+  return `role-request/${requestId}`;
+}

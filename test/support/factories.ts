@@ -74,6 +74,18 @@ export interface SyncConfigInput {
   scheduleEnabled?: boolean;
   scheduleIntervalMinutes?: number | null;
   scheduleCron?: string | null;
+  kind?: 'DIRECTORY_SYNC' | 'ROLE_SYNC';
+  assignRolesToIdentities?: boolean;
+  membershipManagement?: boolean;
+  memberDirectoryId?: string | null;
+  memberAttribute?: string | null;
+  removeRolesNotInSystem?: boolean;
+  catalogueEnabled?: boolean;
+  catalogueAttribute?: string | null;
+  catalogueMainNode?: string | null;
+  catalogueStrategy?: 'ALL_UNDER_MAIN' | 'RESOLVE_BY_DN';
+  forwardProvisioning?: boolean;
+  skipValueIfContractExcluded?: boolean;
 }
 
 export function syncConfigInputFor(

@@ -12,7 +12,11 @@ export interface ScenarioTree {
   usersDn: string;
   groupsDn: string;
   addUser(uid: string, attributes?: { cn?: string; mail?: string; withoutUid?: boolean }): Promise<string>;
-  addGroup(cn: string, memberDns: string[]): Promise<string>;
+  addGroup(cn: string, memberDns: string[], parentDn?: string): Promise<string>;
+  /** An OU for nesting groups (e.g. to test catalogue paths from DNs). */
+  addContainer(ou: string, parentDn: string): Promise<string>;
+  /** Adds or removes single member values, the way provisioning does. */
+  readMembers(groupDn: string): Promise<string[]>;
   setMembers(groupDn: string, memberDns: string[]): Promise<void>;
   renameUser(userDn: string, newUid: string): Promise<string>;
   deleteEntry(dn: string): Promise<void>;
@@ -49,10 +53,22 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
       await client.add(dn, attributes.withoutUid === true ? { ...common, cn: uid } : { ...common, uid });
       return dn;
     },
-    async addGroup(cn, memberDns) {
-      const dn = `cn=${cn},${groupsDn}`;
+    async addGroup(cn, memberDns, parentDn = groupsDn) {
+      const dn = `cn=${cn},${parentDn}`;
       await client.add(dn, { objectClass: ['groupOfNames'], cn, member: members(memberDns) });
       return dn;
+    },
+    async addContainer(ou, parentDn) {
+      const dn = `ou=${ou},${parentDn}`;
+      await client.add(dn, { objectClass: ['organizationalUnit'], ou });
+      return dn;
+    },
+    async readMembers(groupDn) {
+      const { searchEntries } = await client.search(groupDn, { scope: 'base', attributes: ['member'] });
+      const values = searchEntries[0]?.member ?? [];
+      return (Array.isArray(values) ? values : [values])
+        .map(String)
+        .filter((value) => !value.startsWith(EMPTY_MEMBER));
     },
     async setMembers(groupDn, memberDns) {
       await client.modify(

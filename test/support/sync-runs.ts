@@ -13,7 +13,8 @@ export interface RunView {
 export const RUN_FIELDS = `id status phase dryRun errorCode errorMessage counters {
   usersRead groupsRead memberOfValuesRead groupMemberValuesRead entriesSkipped membershipEdges
   identitiesToCreate identitiesToUpdate identitiesToDeactivate identitiesToReactivate membershipsToAdd membershipsToRemove
-  identitiesCreated identitiesUpdated identitiesDeactivated identitiesReactivated membershipsAdded membershipsRemoved }`;
+  identitiesCreated identitiesUpdated identitiesDeactivated identitiesReactivated membershipsAdded membershipsRemoved
+  rolesCreated rolesUpdated memberValues lookupsMade cacheHits membersUnresolved roleRequestsCreated roleRequestsExecuted rolesAdded rolesRemoved }`;
 
 export async function startSync(app: TestApp, syncConfigId: string, dryRun = false): Promise<RunView> {
   const data = await app.gqlData<{ startSync: RunView }>(

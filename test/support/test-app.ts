@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
+import type { FaultHooks } from '../../src/activities/activity-deps.js';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/database.js';
 import { createApiServer } from '../../src/graphql/server/api-server.js';
 import { buildRolesyncSchema } from '../../src/graphql/schema.js';
@@ -33,7 +34,9 @@ export interface TestApp {
  * The real application for one test file: its own database (migrated), its own task queue, a worker
  * and the API on a free port, against the shared Postgres and Temporal servers.
  */
-export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { worker?: boolean; faults?: FaultHooks } = {},
+): Promise<TestApp> {
   const servers = inject('servers');
   const testDatabase = await createTestDatabase(servers.databaseUrl);
   const logs: string[] = [];
@@ -62,7 +65,7 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
             taskQueue,
             workflowBundlePath: servers.workflowBundlePath,
           },
-          { database, secrets, logger },
+          { database, secrets, logger, ...(options.faults === undefined ? {} : { faults: options.faults }) },
         );
   const api = await createApiServer({ database, temporal, secrets, logger }, await buildRolesyncSchema());
   const address = await api.listen(0, '127.0.0.1');

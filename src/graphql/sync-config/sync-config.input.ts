@@ -7,8 +7,10 @@ import type {
   SyncKind,
 } from '../../domain/directory-kinds.js';
 import type { AuthorizationType } from '../../domain/identity-states.js';
+import type { CatalogueStrategy } from '../../domain/role-states.js';
 import {
   AuthorizationTypeEnum,
+  CatalogueStrategyEnum,
   GroupMemberAttributeEnum,
   MembershipSourceEnum,
   SearchScopeEnum,
@@ -71,6 +73,58 @@ export class CreateSyncConfigInput {
   @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(1) scheduleIntervalMinutes?:
     number | null;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(200) scheduleCron?: string | null;
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description: 'Skip unchanged entries (always off with membership management)',
+  })
+  differentialSync!: boolean;
+  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Role sync: group attribute for the role description' })
+  @MaxLength(ATTRIBUTE_MAX)
+  roleDescriptionAttribute?: string | null;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Role sync: link roles to the member system (provisioning)',
+  })
+  membershipManagement!: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Role sync: the member system (default: the same directory)',
+  })
+  memberDirectoryId?: string | null;
+  @IsOptional()
+  @Field(() => String, {
+    nullable: true,
+    description: 'Role sync: member attribute on the member system (default: groupMemberAttribute)',
+  })
+  @MaxLength(ATTRIBUTE_MAX)
+  memberAttribute?: string | null;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Role sync: resolve members and assign the roles',
+  })
+  assignRolesToIdentities!: boolean;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Role sync: remove synced roles of identities no longer members',
+  })
+  removeRolesNotInSystem!: boolean;
+  @Field(() => Boolean, { defaultValue: false }) catalogueEnabled!: boolean;
+  @IsOptional()
+  @Field(() => String, {
+    nullable: true,
+    description: 'Group attribute holding a catalogue path ("IT/Servers")',
+  })
+  @MaxLength(ATTRIBUTE_MAX)
+  catalogueAttribute?: string | null;
+  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Path of the main node everything goes under' })
+  @MaxLength(1000)
+  catalogueMainNode?: string | null;
+  @Field(() => CatalogueStrategyEnum, { defaultValue: 'ALL_UNDER_MAIN' })
+  catalogueStrategy!: CatalogueStrategy;
+  @Field(() => Boolean, { defaultValue: false }) forwardProvisioning!: boolean;
+  @Field(() => Boolean, { defaultValue: false }) skipValueIfContractExcluded!: boolean;
 }
 
 @InputType({ description: 'Changes to a sync config; omitted fields keep their value.' })
@@ -110,4 +164,20 @@ export class UpdateSyncConfigInput {
   @IsOptional() @Field(() => Int, { nullable: true }) @IsInt() @Min(1) scheduleIntervalMinutes?:
     number | null;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(200) scheduleCron?: string | null;
+  @Field(() => Boolean, { nullable: true }) differentialSync?: boolean;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) roleDescriptionAttribute?:
+    string | null;
+  @Field(() => Boolean, { nullable: true }) membershipManagement?: boolean;
+  @Field(() => ID, { nullable: true }) memberDirectoryId?: string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) memberAttribute?:
+    string | null;
+  @Field(() => Boolean, { nullable: true }) assignRolesToIdentities?: boolean;
+  @Field(() => Boolean, { nullable: true }) removeRolesNotInSystem?: boolean;
+  @Field(() => Boolean, { nullable: true }) catalogueEnabled?: boolean;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) catalogueAttribute?:
+    string | null;
+  @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(1000) catalogueMainNode?: string | null;
+  @Field(() => CatalogueStrategyEnum, { nullable: true }) catalogueStrategy?: CatalogueStrategy;
+  @Field(() => Boolean, { nullable: true }) forwardProvisioning?: boolean;
+  @Field(() => Boolean, { nullable: true }) skipValueIfContractExcluded?: boolean;
 }

@@ -6,10 +6,12 @@ import type {
   SyncKind,
 } from '../../domain/directory-kinds.js';
 import type { SyncConfig } from '../../entities/sync-config.entity.js';
-import { syncConfigFieldsOf } from '../../services/sync-config.service.js';
+import { effectiveDifferentialSync, syncConfigFieldsOf } from '../../services/sync-config.service.js';
 import type { AuthorizationType } from '../../domain/identity-states.js';
+import type { CatalogueStrategy } from '../../domain/role-states.js';
 import {
   AuthorizationTypeEnum,
+  CatalogueStrategyEnum,
   GroupMemberAttributeEnum,
   MembershipSourceEnum,
   SearchScopeEnum,
@@ -43,13 +45,39 @@ export class SyncConfigType {
   @Field(() => Boolean) scheduleEnabled!: boolean;
   @Field(() => Int, { nullable: true }) scheduleIntervalMinutes!: number | null;
   @Field(() => String, { nullable: true }) scheduleCron!: string | null;
+  @Field(() => Boolean, { description: 'The setting; see effectiveDifferentialSync for what runs do' })
+  differentialSync!: boolean;
+  @Field(() => Boolean, { description: 'Whether runs really skip unchanged entries' })
+  effectiveDifferentialSync!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why differential sync is off, when it is' })
+  differentialSyncNote!: string | null;
+  @Field(() => String, { nullable: true }) roleDescriptionAttribute!: string | null;
+  @Field(() => Boolean) membershipManagement!: boolean;
+  @Field(() => ID, { nullable: true }) memberDirectoryId!: string | null;
+  @Field(() => String, { nullable: true }) memberAttribute!: string | null;
+  @Field(() => Boolean) assignRolesToIdentities!: boolean;
+  @Field(() => Boolean) removeRolesNotInSystem!: boolean;
+  @Field(() => Boolean) catalogueEnabled!: boolean;
+  @Field(() => String, { nullable: true }) catalogueAttribute!: string | null;
+  @Field(() => String, { nullable: true }) catalogueMainNode!: string | null;
+  @Field(() => CatalogueStrategyEnum) catalogueStrategy!: CatalogueStrategy;
+  @Field(() => Boolean) forwardProvisioning!: boolean;
+  @Field(() => Boolean) skipValueIfContractExcluded!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
   static from(config: SyncConfig): SyncConfigType {
     const fields = syncConfigFieldsOf(config);
+    const differential = effectiveDifferentialSync(config);
     return Object.assign(new SyncConfigType(), {
       ...fields,
+      effectiveDifferentialSync: differential.enabled,
+      differentialSyncNote: differential.note,
+      roleDescriptionAttribute: fields.roleDescriptionAttribute ?? null,
+      memberDirectoryId: fields.memberDirectoryId ?? null,
+      memberAttribute: fields.memberAttribute ?? null,
+      catalogueAttribute: fields.catalogueAttribute ?? null,
+      catalogueMainNode: fields.catalogueMainNode ?? null,
       id: config.id,
       nameAttribute: fields.nameAttribute ?? null,
       emailAttribute: fields.emailAttribute ?? null,

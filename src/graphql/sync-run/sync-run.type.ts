@@ -25,6 +25,16 @@ export class SyncRunCountersType {
   @Field(() => Int) identitiesReactivated!: number;
   @Field(() => Int) membershipsAdded!: number;
   @Field(() => Int) membershipsRemoved!: number;
+  @Field(() => Int) rolesCreated!: number;
+  @Field(() => Int) rolesUpdated!: number;
+  @Field(() => Int) memberValues!: number;
+  @Field(() => Int) lookupsMade!: number;
+  @Field(() => Int) cacheHits!: number;
+  @Field(() => Int) membersUnresolved!: number;
+  @Field(() => Int) roleRequestsCreated!: number;
+  @Field(() => Int) roleRequestsExecuted!: number;
+  @Field(() => Int) rolesAdded!: number;
+  @Field(() => Int) rolesRemoved!: number;
 
   static from(counters: SyncRunCounters): SyncRunCountersType {
     const type = new SyncRunCountersType();
@@ -52,6 +62,16 @@ const COUNTER_KEYS = [
   'identitiesReactivated',
   'membershipsAdded',
   'membershipsRemoved',
+  'rolesCreated',
+  'rolesUpdated',
+  'memberValues',
+  'lookupsMade',
+  'cacheHits',
+  'membersUnresolved',
+  'roleRequestsCreated',
+  'roleRequestsExecuted',
+  'rolesAdded',
+  'rolesRemoved',
 ] as const satisfies readonly (keyof SyncRunCounters)[];
 
 @ObjectType('SyncRun', { description: 'One execution of a sync config' })

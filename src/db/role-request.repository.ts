@@ -1,0 +1,174 @@
+import type pg from 'pg';
+import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domain/role-states.js';
+import { withTransaction } from './transaction.js';
+
+export interface RolePlanSettings {
+  syncConfigId: string;
+  directoryId: string;
+  removeRolesNotInSystem: boolean;
+}
+
+export interface RolePlanCounts {
+  roleRequestsCreated: number;
+  rolesToAdd: number;
+  rolesToRemove: number;
+  identitiesWithoutPrimaryContract: number;
+}
+
+export interface ExecutedCounts {
+  requests: number;
+  rolesAdded: number;
+  rolesRemoved: number;
+}
+
+/** The primary contract of each identity (the oldest, should there be several). */
+const PRIMARY_CONTRACT = `select distinct on (identity_id) identity_id, id as contract_id
+                          from contract where "primary" order by identity_id, created_at`;
+
+/**
+ * Deferred role requests: planning collects every role change of the run per identity into ONE request
+ * (state CONCEPT, result code SYNC-OF-ROLES-COMMON-ROLE-REQUEST); executing applies whole requests in
+ * batches, each batch one transaction that also marks its requests EXECUTED, so a crash and retry
+ * executes every request exactly once.
+ */
+export class RoleRequestRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  planSyncRequests(runId: string, settings: RolePlanSettings): Promise<RolePlanCounts> {
+    return withTransaction(this.pool, async (client) => {
+      await client.query(`delete from role_request where created_by_run_id = $1 and state = 'CONCEPT'`, [
+        runId,
+      ]);
+      await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
+      // Who is a member of which synced role now: by the identity's DN, else by the looked-up account login.
+      await client.query(
+        `create temp table run_role_member on commit drop as
+         select distinct coalesce(by_dn.id, by_login.id) as identity_id, r.id as role_id
+         from staged_group_member m
+         join role r on r.source_directory_id = $2 and r.system_identifier = m.group_dn_norm
+         left join identity by_dn on by_dn.dn_norm = m.member_value
+         left join member_lookup l on by_dn.id is null and l.run_id = $1 and l.member_dn_norm = m.member_value
+         left join identity by_login on by_dn.id is null and l.account_login is not null and lower(by_login.login) = lower(l.account_login)
+         where m.run_id = $1 and coalesce(by_dn.id, by_login.id) is not null`,
+        [runId, settings.directoryId],
+      );
+      await client.query(`create temp table run_primary on commit drop as ${PRIMARY_CONTRACT}`);
+      const withoutContract = await client.query(
+        `insert into run_log (run_id, created_at, level, phase, message, dn)
+         select $1, now(), 'WARN', 'PLAN', 'No primary contract: identity ' || i.login || ' gets no synced role', i.dn
+         from (select distinct identity_id from run_role_member) m
+         join identity i on i.id = m.identity_id
+         where not exists (select 1 from run_primary p where p.identity_id = m.identity_id)`,
+        [runId],
+      );
+      await client.query(
+        `create temp table run_role_change on commit drop as
+         select d.identity_id, d.role_id, 'ADD'::text as operation
+         from run_role_member d join run_primary p on p.identity_id = d.identity_id
+         where not exists (select 1 from identity_role ir where ir.contract_id = p.contract_id and ir.role_id = d.role_id)
+         union all
+         select ir.identity_id, ir.role_id, 'REMOVE'
+         from identity_role ir join role r on r.id = ir.role_id
+         where $2 and r.sync_config_id = $1 and ir.origin = 'SYNC'
+           and not exists (select 1 from run_role_member d where d.identity_id = ir.identity_id and d.role_id = ir.role_id)`,
+        [settings.syncConfigId, settings.removeRolesNotInSystem],
+      );
+      const requests = await client.query(
+        `insert into role_request (id, identity_id, state, result_code, created_by_run_id, created_at)
+         select gen_random_uuid(), identity_id, 'CONCEPT', $2, $1, now()
+         from (select distinct identity_id from run_role_change) x`,
+        [runId, SYNC_ROLE_REQUEST_RESULT_CODE],
+      );
+      const items = await client.query<{ operation: string; n: string }>(
+        `with inserted as (
+           insert into role_request_item (id, request_id, role_id, operation, state, provisioning_state)
+           select gen_random_uuid(), rr.id, c.role_id, c.operation, 'PENDING', 'NOT_NEEDED'
+           from run_role_change c
+           join role_request rr on rr.created_by_run_id = $1 and rr.state = 'CONCEPT' and rr.identity_id = c.identity_id
+           returning operation
+         )
+         select operation, count(*) as n from inserted group by operation`,
+        [runId],
+      );
+      const byOperation = new Map(items.rows.map((row) => [row.operation, Number(row.n)]));
+      return {
+        roleRequestsCreated: requests.rowCount ?? 0,
+        rolesToAdd: byOperation.get('ADD') ?? 0,
+        rolesToRemove: byOperation.get('REMOVE') ?? 0,
+        identitiesWithoutPrimaryContract: withoutContract.rowCount ?? 0,
+      };
+    });
+  }
+
+  /** What the run's executed requests did, counted from the requests themselves (right after any retry). */
+  async executedCounts(runId: string): Promise<ExecutedCounts> {
+    const result = await this.pool.query<{ requests: string; added: string; removed: string }>(
+      `select count(distinct rr.id) as requests,
+              count(*) filter (where it.operation = 'ADD') as added,
+              count(*) filter (where it.operation = 'REMOVE') as removed
+       from role_request rr join role_request_item it on it.request_id = rr.id
+       where rr.created_by_run_id = $1 and rr.state = 'EXECUTED'`,
+      [runId],
+    );
+    const row = result.rows[0];
+    return {
+      requests: Number(row?.requests ?? 0),
+      rolesAdded: Number(row?.added ?? 0),
+      rolesRemoved: Number(row?.removed ?? 0),
+    };
+  }
+
+  /** Ids of the run's requests still to execute, in a stable order. */
+  async pendingRequestIds(runId: string): Promise<string[]> {
+    const result = await this.pool.query<{ id: string }>(
+      `select id from role_request where created_by_run_id = $1 and state = 'CONCEPT' order by id`,
+      [runId],
+    );
+    return result.rows.map((row) => row.id);
+  }
+
+  /**
+   * Executes the given requests in one transaction: ADD items assign the role to the identity's primary
+   * contract, REMOVE items take away assignments of the given origin. Requests no longer CONCEPT (done
+   * by an earlier attempt) are skipped, so re-executing is harmless.
+   */
+  executeRequests(
+    requestIds: readonly string[],
+    origin: IdentityRoleOrigin,
+    syncConfigId: string | null,
+  ): Promise<ExecutedCounts> {
+    return withTransaction(this.pool, async (client) => {
+      const locked = await client.query<{ id: string }>(
+        `select id from role_request where id = any($1::uuid[]) and state = 'CONCEPT' order by id for update`,
+        [requestIds],
+      );
+      const ids = locked.rows.map((row) => row.id);
+      if (ids.length === 0) return { requests: 0, rolesAdded: 0, rolesRemoved: 0 };
+      const added = await client.query(
+        `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
+         select gen_random_uuid(), rr.identity_id, p.contract_id, it.role_id, $2, $3, now()
+         from role_request rr
+         join role_request_item it on it.request_id = rr.id and it.operation = 'ADD'
+         join (${PRIMARY_CONTRACT}) p on p.identity_id = rr.identity_id
+         where rr.id = any($1::uuid[])
+         on conflict (contract_id, role_id) do nothing`,
+        [ids, origin, syncConfigId],
+      );
+      const removed = await client.query(
+        `delete from identity_role ir
+         using role_request rr join role_request_item it on it.request_id = rr.id and it.operation = 'REMOVE'
+         where rr.id = any($1::uuid[]) and ir.identity_id = rr.identity_id and ir.role_id = it.role_id and ir.origin = $2`,
+        [ids, origin],
+      );
+      await client.query(
+        `update role_request_item set state = 'EXECUTED' where request_id = any($1::uuid[])`,
+        [ids],
+      );
+      await client.query(
+        `update role_request set state = 'EXECUTED', executed_at = now() where id = any($1::uuid[])`,
+        [ids],
+      );
+      return { requests: ids.length, rolesAdded: added.rowCount ?? 0, rolesRemoved: removed.rowCount ?? 0 };
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { BOOKKEEPING, DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
+import { describeFailure } from './failure-description.js';
+
+export interface RoleSyncInput {
+  runId: string;
+  /** Whether to resolve members and assign roles (the config's assignRolesToIdentities). */
+  assignRoles: boolean;
+}
+
+export interface RoleSyncResult {
+  groupsRead: number;
+  roleRequestsExecuted: number;
+}
+
+const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
+const reads = proxyActivities<Activities>(DIRECTORY_READ);
+const sql = proxyActivities<Activities>(SET_BASED_SQL);
+
+/**
+ * One role sync run: read groups -> groups to roles (and catalogue) -> resolve members (look-ups cached
+ * for the run) -> plan one request per identity -> execute the requests, only after everything was read
+ * and planned. The look-up cache is cleared whatever the outcome. Always a full run.
+ */
+export async function roleSyncWorkflow(input: RoleSyncInput): Promise<RoleSyncResult> {
+  const run = { runId: input.runId };
+  await bookkeeping.markRunStarted(run);
+  try {
+    const groups = await reads.stageGroups(run);
+    await sql.syncRoles(run);
+    let roleRequestsExecuted = 0;
+    if (input.assignRoles) {
+      await reads.resolveMemberLookups(run);
+      await sql.planRoleRequests(run);
+      roleRequestsExecuted = (await sql.commitRoleRequests(run)).roleRequestsExecuted;
+    }
+    await sql.cleanUpStaging(run);
+    await bookkeeping.finishRun({ ...run, status: 'SUCCEEDED' });
+    return { groupsRead: groups.groupsRead, roleRequestsExecuted };
+  } catch (error) {
+    if (isCancellation(error)) {
+      await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));
+      throw error;
+    }
+    const failure = describeFailure(error);
+    await bookkeeping.finishRun({
+      ...run,
+      status: 'FAILED',
+      errorCode: failure.code,
+      errorMessage: failure.message,
+    });
+    throw ApplicationFailure.nonRetryable(failure.message, failure.code);
+  } finally {
+    await CancellationScope.nonCancellable(() => bookkeeping.clearMemberLookups(run));
+  }
+}
