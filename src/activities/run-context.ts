@@ -13,7 +13,9 @@ export interface RunContext {
 
 /** Loads a run with its config and directory: activities receive only the run id, never entries or secrets. */
 export async function loadRunContext(em: EntityManager, runId: string): Promise<RunContext> {
-  const run = await em.findOne(SyncRun, runId, { populate: ['syncConfig.directory'] });
+  const run = await em.findOne(SyncRun, runId, {
+    populate: ['syncConfig.directory', 'syncConfig.memberDirectory'],
+  });
   if (run === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${runId} does not exist.`);
   return { run, config: run.syncConfig, directory: run.syncConfig.directory };
 }

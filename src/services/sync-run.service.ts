@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { ACTIVE_RUN_STATUSES } from '../domain/sync-run-state.js';
+import type { SyncKind } from '../domain/directory-kinds.js';
+import { ACTIVE_RUN_STATUSES, type SyncRunStatus } from '../domain/sync-run-state.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
 import { SyncRun } from '../entities/sync-run.entity.js';
 import { AppError } from '../errors/app-error.js';
@@ -12,6 +13,13 @@ import { directorySyncWorkflowId } from '../workflows/workflow-ids.js';
 import { isUniqueViolation } from './orm-errors.js';
 
 export const RUN_PAGE_MAX = 200;
+
+export interface RunHistoryFilter {
+  syncConfigId?: string | null;
+  /** DIRECTORY_SYNC ("LDAP synchronization") or ROLE_SYNC ("role synchronization"). */
+  jobType?: SyncKind | null;
+  status?: SyncRunStatus | null;
+}
 /** How long a start waits for the previous run's workflow to close after its row became final. */
 const PREVIOUS_RUN_CLOSE_WAIT_MS = 10_000;
 
@@ -29,10 +37,15 @@ export class SyncRunService {
     return run;
   }
 
-  list(syncConfigId: string, limit: number, offset: number): Promise<SyncRun[]> {
+  /** Run history, newest first: of one config or of all, filtered by job type (config kind) and status. */
+  list(filter: RunHistoryFilter, limit: number, offset: number): Promise<SyncRun[]> {
     return this.em.find(
       SyncRun,
-      { syncConfig: syncConfigId },
+      {
+        ...(filter.syncConfigId == null ? {} : { syncConfig: filter.syncConfigId }),
+        ...(filter.jobType == null ? {} : { syncConfig: { kind: filter.jobType } }),
+        ...(filter.status == null ? {} : { status: filter.status }),
+      },
       { orderBy: { createdAt: 'desc' }, limit: Math.min(limit, RUN_PAGE_MAX), offset },
     );
   }

@@ -20,7 +20,7 @@ export const DIRECTORY_READ: ActivityOptions = {
   startToCloseTimeout: '4 hours',
   heartbeatTimeout: '2 minutes',
   retry: {
-    initialInterval: '2s',
+    initialInterval: '1s',
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
     maximumAttempts: 5,

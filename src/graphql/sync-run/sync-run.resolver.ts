@@ -1,12 +1,22 @@
 import { Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { SyncKind } from '../../domain/directory-kinds.js';
+import type { SyncRunStatus } from '../../domain/sync-run-state.js';
 import { RUN_PAGE_MAX } from '../../services/sync-run.service.js';
+import { SyncKindEnum, SyncRunStatusEnum } from '../enums.js';
 import type { GraphQLContext } from '../context.js';
 import { SyncRunType } from './sync-run.type.js';
 
 @ArgsType()
 class SyncRunsArgs {
-  @Field(() => ID) syncConfigId!: string;
+  @Field(() => ID, { nullable: true, description: 'Runs of one config; all configs when omitted' })
+  syncConfigId?: string | null;
+  @Field(() => SyncKindEnum, {
+    nullable: true,
+    description: 'Job type: DIRECTORY_SYNC (LDAP synchronization) or ROLE_SYNC',
+  })
+  jobType?: SyncKind | null;
+  @Field(() => SyncRunStatusEnum, { nullable: true }) status?: SyncRunStatus | null;
   @Field(() => Int, { defaultValue: 50 }) @Min(1) @Max(RUN_PAGE_MAX) limit!: number;
   @Field(() => Int, { defaultValue: 0 }) @Min(0) offset!: number;
 }
@@ -23,9 +33,7 @@ export class SyncRunResolver {
     @Args(() => SyncRunsArgs) args: SyncRunsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncRunType[]> {
-    return (await ctx.syncRuns.list(args.syncConfigId, args.limit, args.offset)).map((run) =>
-      SyncRunType.from(run),
-    );
+    return (await ctx.syncRuns.list(args, args.limit, args.offset)).map((run) => SyncRunType.from(run));
   }
 
   @Mutation(() => SyncRunType, {
