@@ -9,6 +9,8 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { startInfrastructure } from './runtime/infrastructure.js';
 import { startRolesyncProcess, type ProcessRoles } from './runtime/rolesync-process.js';
 import { generateSecretKey } from './secrets/secret-box.js';
+import { ApiTokenService } from './services/api-token.service.js';
+import { API_ROLES, type ApiRole } from './domain/api-roles.js';
 import { installTemporalRuntime } from './worker/temporal-runtime.js';
 
 /** Runs until SIGINT/SIGTERM, then drains and stops everything it started. */
@@ -56,6 +58,31 @@ async function migrate(): Promise<void> {
   }
 }
 
+/** Creates an API token directly in the database (the way to get the first admin token). */
+async function createToken(options: { name: string; role: string }): Promise<void> {
+  const role = options.role.toUpperCase();
+  if (!isApiRole(role)) throw new Error(`--role must be one of ${API_ROLES.join(', ')}`);
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const infrastructure = await startInfrastructure(config, logger, { temporal: false });
+  try {
+    const database = await openDatabase(infrastructure.databaseUrl);
+    try {
+      await migrateDatabase(database);
+      const { token, secret } = await new ApiTokenService(database.orm.em.fork()).create(options.name, role);
+      console.log(`${token.role} token "${token.name}" (shown once, store it now):\n${secret}`);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+function isApiRole(value: string): value is ApiRole {
+  return (API_ROLES as readonly string[]).includes(value);
+}
+
 const program = new Command('rolesync')
   .description('Directory-to-application sync engine')
   .showHelpAfterError();
@@ -72,6 +99,12 @@ program
   .description('Temporal worker only')
   .action(() => serve({ api: false, worker: true }));
 program.command('migrate').description('Apply database migrations and exit').action(migrate);
+program
+  .command('create-token')
+  .description('Create an API token (e.g. the first admin token); prints the secret once')
+  .requiredOption('--name <name>', 'what the token is for')
+  .option('--role <role>', 'VIEWER, OPERATOR or ADMIN', 'ADMIN')
+  .action(createToken);
 program
   .command('print-schema')
   .description('Print the GraphQL SDL')

@@ -1,3 +1,4 @@
+import { ApiTokenSchema } from './api-token.entity.js';
 import { AppGroupSchema } from './app-group.entity.js';
 import { ContractSchema } from './contract.entity.js';
 import { IdentityRoleSchema } from './identity-role.entity.js';
@@ -50,4 +51,5 @@ export const ENTITY_SCHEMAS = [
   RoleRequestSchema,
   RoleRequestItemSchema,
   MemberLookupSchema,
+  ApiTokenSchema,
 ];

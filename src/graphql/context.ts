@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { ApiTokenService, type Principal } from '../services/api-token.service.js';
 import { AppGroupService } from '../services/app-group.service.js';
 import { ContractService } from '../services/contract.service.js';
 import { RoleRequestService } from '../services/role-request.service.js';
@@ -26,6 +27,8 @@ export interface ApiDeps {
 
 /** The one context type of every resolver, over HTTP and WebSocket alike. */
 export interface GraphQLContext {
+  /** The caller, from its API token; null when none or an invalid one was presented. */
+  principal: Principal | null;
   em: EntityManager;
   logger: Logger;
   directories: DirectoryService;
@@ -39,12 +42,19 @@ export interface GraphQLContext {
   syncConfigs: SyncConfigService;
   syncRuns: SyncRunService;
   probe: DirectoryProbeService;
+  apiTokens: ApiTokenService;
 }
 
-/** A fresh EntityManager fork and services per request: no identity map is shared between requests. */
-export function createContext(deps: ApiDeps): GraphQLContext {
+/**
+ * A fresh EntityManager fork and services per request (no identity map is shared between requests),
+ * and the caller authenticated from the presented token on every request, so revocation acts at once.
+ */
+export async function createContext(deps: ApiDeps, presentedToken: string | null): Promise<GraphQLContext> {
   const em = deps.database.orm.em.fork();
+  const apiTokens = new ApiTokenService(em);
   return {
+    principal: await apiTokens.authenticate(presentedToken),
+    apiTokens,
     em,
     logger: deps.logger,
     directories: new DirectoryService(em, deps.secrets),

@@ -7,6 +7,7 @@ import {
   SYNC_KINDS,
   TLS_MODES,
 } from '../domain/directory-kinds.js';
+import { API_ROLES } from '../domain/api-roles.js';
 import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
 import {
   CATALOGUE_STRATEGIES,
@@ -40,6 +41,7 @@ export const AuthorizationTypeEnum = enumObject(AUTHORIZATION_TYPES);
 export const PlanIdentityActionEnum = enumObject(PLAN_IDENTITY_ACTIONS);
 export const PlanMembershipActionEnum = enumObject(PLAN_MEMBERSHIP_ACTIONS);
 export const RunLogLevelEnum = enumObject(RUN_LOG_LEVELS);
+export const ApiRoleEnum = enumObject(API_ROLES);
 export const CatalogueStrategyEnum = enumObject(CATALOGUE_STRATEGIES);
 export const RoleRequestStateEnum = enumObject(ROLE_REQUEST_STATES);
 export const RoleRequestItemOperationEnum = enumObject(ROLE_REQUEST_ITEM_OPERATIONS);
@@ -76,3 +78,7 @@ registerEnumType(RoleRequestStateEnum, { name: 'RoleRequestState' });
 registerEnumType(RoleRequestItemOperationEnum, { name: 'RoleRequestItemOperation' });
 registerEnumType(RoleRequestItemStateEnum, { name: 'RoleRequestItemState' });
 registerEnumType(ProvisioningStateEnum, { name: 'ProvisioningState' });
+registerEnumType(ApiRoleEnum, {
+  name: 'ApiRole',
+  description: 'VIEWER reads; OPERATOR also changes configs and runs; ADMIN also manages tokens',
+});

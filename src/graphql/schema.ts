@@ -5,6 +5,8 @@ import { AppGroupResolver } from './app-group/app-group.resolver.js';
 import { GroupMappingResolver } from './group-mapping/group-mapping.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { RunInspectionResolver } from './run-inspection/run-inspection.resolver.js';
+import { ApiTokenResolver } from './api-token/api-token.resolver.js';
+import { authChecker } from './auth-checker.js';
 import { ContractResolver } from './contract/contract.resolver.js';
 import { RoleRequestResolver } from './role-request/role-request.resolver.js';
 import { RoleResolver } from './role/role.resolver.js';
@@ -27,7 +29,10 @@ export function buildRolesyncSchema(): Promise<GraphQLSchema> {
       RoleResolver,
       ContractResolver,
       RoleRequestResolver,
+      ApiTokenResolver,
     ],
     validate: { forbidUnknownValues: false },
+    authChecker,
+    authMode: 'error',
   });
 }

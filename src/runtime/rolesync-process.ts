@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config.js';
 import { migrateDatabase, openDatabase } from '../db/database.js';
+import { ApiToken } from '../entities/api-token.entity.js';
 import { createApiServer } from '../graphql/server/api-server.js';
 import { buildRolesyncSchema } from '../graphql/schema.js';
 import type { Logger } from '../logging/logger.js';
@@ -75,6 +76,11 @@ export async function startRolesyncProcess(
       stops.push(() => api.stop());
       url = `http://${address.address}:${address.port}/graphql`;
       logger.info({ url }, 'API listening');
+      if ((await database.orm.em.fork().count(ApiToken, { revokedAt: null })) === 0) {
+        logger.info(
+          'no API token yet: create the first admin token with `npm run rolesync -- create-token --name admin`',
+        );
+      }
     }
     return { url, workerDone, stop };
   } catch (error) {

@@ -7,6 +7,7 @@ import { createApiServer } from '../../src/graphql/server/api-server.js';
 import { buildRolesyncSchema } from '../../src/graphql/schema.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { SecretBox } from '../../src/secrets/secret-box.js';
+import { ApiTokenService } from '../../src/services/api-token.service.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/temporal-connection.js';
 import { startWorker } from '../../src/worker/rolesync-worker.js';
 import { installTemporalRuntime } from '../../src/worker/temporal-runtime.js';
@@ -24,7 +25,16 @@ export interface TestApp {
   temporal: TemporalHandle;
   /** Every log line the app wrote, for assertions that secrets never appear. */
   logs: string[];
-  gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** An ADMIN token the helpers send by default. */
+  adminToken: string;
+  /** Runs an operation; with the admin token unless another (or null: none) is given. */
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
+  /** A new token of the given role, through the API. */
+  createToken(role: 'VIEWER' | 'OPERATOR' | 'ADMIN'): Promise<{ id: string; secret: string }>;
   /** Like gql, but fails the test on errors and returns data. */
   gqlData<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -72,10 +82,19 @@ export async function startTestApp(
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const graphqlUrl = `${baseUrl}/graphql`;
 
-  async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const adminToken = (await new ApiTokenService(database.orm.em.fork()).create('test admin', 'ADMIN')).secret;
+
+  async function gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token: string | null = adminToken,
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
@@ -89,7 +108,17 @@ export async function startTestApp(
     database,
     temporal,
     logs,
+    adminToken,
     gql,
+    async createToken(role) {
+      const result = await gql<{ createApiToken: { token: { id: string }; secret: string } }>(
+        `mutation($role: ApiRole!) { createApiToken(name: "test", role: $role) { token { id } secret } }`,
+        { role },
+      );
+      const created = result.data?.createApiToken;
+      if (created == null) throw new Error(`token not created: ${JSON.stringify(result.errors)}`);
+      return { id: created.token.id, secret: created.secret };
+    },
     async gqlData<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
       const result = await gql<T>(query, variables);
       if (result.errors !== undefined || result.data == null) {

@@ -1,5 +1,5 @@
 import { Length, MaxLength } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { AppGroupType } from './app-group.type.js';
 
@@ -11,11 +11,13 @@ class AppGroupInput {
 
 @Resolver(() => AppGroupType)
 export class AppGroupResolver {
+  @Authorized('VIEWER')
   @Query(() => [AppGroupType], { description: 'Application groups, by name' })
   async appGroups(@Ctx() ctx: GraphQLContext): Promise<AppGroupType[]> {
     return (await ctx.appGroups.list()).map((group) => AppGroupType.from(group));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => AppGroupType)
   async createAppGroup(
     @Arg('input', () => AppGroupInput) input: AppGroupInput,
@@ -24,6 +26,7 @@ export class AppGroupResolver {
     return AppGroupType.from(await ctx.appGroups.create(input.name, input.description ?? null));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => AppGroupType)
   async updateAppGroup(
     @Arg('id', () => ID) id: string,
@@ -33,6 +36,7 @@ export class AppGroupResolver {
     return AppGroupType.from(await ctx.appGroups.update(id, input));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => Boolean, { description: 'Deletes the group with its memberships and mappings' })
   deleteAppGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.appGroups.delete(id);

@@ -1,5 +1,16 @@
 import { MaxLength } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { Contract } from '../../entities/contract.entity.js';
 import type { GraphQLContext } from '../context.js';
 
@@ -44,6 +55,7 @@ class UpdateContractInput {
 
 @Resolver(() => ContractType)
 export class ContractResolver {
+  @Authorized('VIEWER')
   @Query(() => [ContractType])
   async contracts(
     @Arg('identityId', () => ID) identityId: string,
@@ -52,6 +64,7 @@ export class ContractResolver {
     return (await ctx.contracts.list(identityId)).map((contract) => ContractType.from(contract));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => ContractType, {
     description: 'A new contract; a primary one replaces the previous primary',
   })
@@ -63,6 +76,7 @@ export class ContractResolver {
     return ContractType.from(await ctx.contracts.create(identityId, input));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => ContractType)
   async updateContract(
     @Arg('id', () => ID) id: string,

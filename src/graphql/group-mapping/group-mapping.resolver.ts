@@ -1,5 +1,18 @@
 import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { GroupMappingType, LdapGroupType } from './group-mapping.type.js';
 
@@ -19,6 +32,7 @@ class LdapGroupsArgs {
 
 @Resolver()
 export class GroupMappingResolver {
+  @Authorized('VIEWER')
   @Query(() => [LdapGroupType], {
     description: 'Groups found by the newest run of the config, with their mappings',
   })
@@ -31,6 +45,7 @@ export class GroupMappingResolver {
     return groups.map((group) => LdapGroupType.from(group));
   }
 
+  @Authorized('VIEWER')
   @Query(() => [GroupMappingType])
   async groupMappings(
     @Arg('syncConfigId', () => ID) syncConfigId: string,
@@ -40,6 +55,7 @@ export class GroupMappingResolver {
     return (await ctx.mappings.list(config)).map((mapping) => GroupMappingType.from(mapping));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => [GroupMappingType], {
     description:
       'Replaces every mapping of the config in one transaction; nothing changes if any mapping is invalid',
@@ -53,6 +69,7 @@ export class GroupMappingResolver {
     return (await ctx.mappings.replace(config, mappings)).map((mapping) => GroupMappingType.from(mapping));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => [GroupMappingType])
   async addGroupMapping(
     @Arg('syncConfigId', () => ID) syncConfigId: string,
@@ -66,6 +83,7 @@ export class GroupMappingResolver {
     );
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => [GroupMappingType])
   async removeGroupMapping(
     @Arg('syncConfigId', () => ID) syncConfigId: string,

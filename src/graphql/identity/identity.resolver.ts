@@ -1,5 +1,5 @@
 import { Max, MaxLength, Min } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Authorized, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { IDENTITY_PAGE_MAX } from '../../services/identity.service.js';
 import type { GraphQLContext } from '../context.js';
 import { IdentityPageType, IdentityType } from './identity.type.js';
@@ -17,6 +17,7 @@ class IdentitiesArgs {
 
 @Resolver(() => IdentityType)
 export class IdentityResolver {
+  @Authorized('VIEWER')
   @Query(() => IdentityPageType, { description: 'Identities by login, with their application groups' })
   async identities(
     @Args(() => IdentitiesArgs) args: IdentitiesArgs,

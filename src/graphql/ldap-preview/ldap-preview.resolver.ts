@@ -1,10 +1,11 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { LdapEntryType } from './ldap-entry.type.js';
 import { PreviewLdapQueryInput } from './preview-ldap-query.input.js';
 
 @Resolver()
 export class LdapPreviewResolver {
+  @Authorized('VIEWER')
   @Query(() => [LdapEntryType], { description: 'The first entries a query returns (capped); reads only' })
   async previewLdapQuery(
     @Arg('input', () => PreviewLdapQueryInput) input: PreviewLdapQueryInput,

@@ -1,5 +1,17 @@
 import { Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { RoleRequestState } from '../../domain/role-states.js';
 import { REQUEST_PAGE_MAX } from '../../services/role-request.service.js';
 import type { GraphQLContext } from '../context.js';
@@ -18,6 +30,7 @@ class RoleRequestsArgs {
 
 @Resolver(() => RoleRequestType)
 export class RoleRequestResolver {
+  @Authorized('VIEWER')
   @Query(() => RoleRequestPageType, { description: 'Role requests with their items, newest first' })
   async roleRequests(
     @Args(() => RoleRequestsArgs) args: RoleRequestsArgs,
@@ -31,12 +44,14 @@ export class RoleRequestResolver {
     });
   }
 
+  @Authorized('VIEWER')
   @Query(() => RoleRequestType)
   async roleRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RoleRequestType> {
     const request = await ctx.roleRequests.get(id);
     return RoleRequestType.from(request, (await ctx.roleRequests.itemsOf([id])).get(id) ?? []);
   }
 
+  @Authorized('VIEWER')
   @Query(() => [IdentityRoleType], { description: 'Roles an identity holds' })
   async identityRoles(
     @Arg('identityId', () => ID) identityId: string,
@@ -47,6 +62,7 @@ export class RoleRequestResolver {
     );
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleRequestType, {
     description:
       'Assigns a role by hand: a request executed by a workflow that also provisions the directory membership',
@@ -63,6 +79,7 @@ export class RoleRequestResolver {
     );
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleRequestType, {
     description: 'Removes a role assigned by hand, and its directory membership',
   })

@@ -1,5 +1,18 @@
 import { Length, Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { ROLE_PAGE_MAX } from '../../services/role.service.js';
 import type { GraphQLContext } from '../context.js';
 import { RoleCatalogueNodeType, RolePageType, RoleType } from './role.type.js';
@@ -30,6 +43,7 @@ class UpdateRoleInput {
 
 @Resolver(() => RoleType)
 export class RoleResolver {
+  @Authorized('VIEWER')
   @Query(() => RolePageType, { description: 'Roles by code, with filters and paging' })
   async roles(@Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: GraphQLContext): Promise<RolePageType> {
     const page = await ctx.roles.list(args, args.limit, args.offset);
@@ -40,12 +54,14 @@ export class RoleResolver {
     });
   }
 
+  @Authorized('VIEWER')
   @Query(() => RoleType)
   async role(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RoleType> {
     const role = await ctx.roles.get(id);
     return RoleType.from(role, (await ctx.roles.placementsOf([id])).get(id) ?? []);
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleType, { description: 'A role made by hand (not synced)' })
   async createRole(
     @Arg('input', () => CreateRoleInput) input: CreateRoleInput,
@@ -54,6 +70,7 @@ export class RoleResolver {
     return RoleType.from(await ctx.roles.create(input), []);
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleType)
   async updateRole(
     @Arg('id', () => ID) id: string,
@@ -64,11 +81,13 @@ export class RoleResolver {
     return RoleType.from(role, (await ctx.roles.placementsOf([id])).get(id) ?? []);
   }
 
+  @Authorized('VIEWER')
   @Query(() => [RoleCatalogueNodeType], { description: 'Every node of the role catalogue, by path' })
   async roleCatalogue(@Ctx() ctx: GraphQLContext): Promise<RoleCatalogueNodeType[]> {
     return (await ctx.roles.catalogue()).map((node) => RoleCatalogueNodeType.from(node));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleCatalogueNodeType)
   async createCatalogueNode(
     @Arg('name', () => String) name: string,
@@ -78,6 +97,7 @@ export class RoleResolver {
     return RoleCatalogueNodeType.from(await ctx.roles.createNode(name, parentId ?? null));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => RoleType)
   async placeRoleInCatalogue(
     @Arg('roleId', () => ID) roleId: string,

@@ -1,5 +1,5 @@
 import { MaxLength, Max, Min } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Authorized, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { PlanIdentityAction, PlanMembershipAction, RunLogLevel } from '../../domain/sync-run-state.js';
 import { INSPECTION_PAGE_MAX } from '../../services/run-inspection.service.js';
 import type { GraphQLContext } from '../context.js';
@@ -39,6 +39,7 @@ class MembershipChangesArgs extends PageArgs {
 
 @Resolver()
 export class RunInspectionResolver {
+  @Authorized('VIEWER')
   @Query(() => RunLogPageType, { description: "A run's step-by-step log, oldest first" })
   async syncRunLog(
     @Args(() => RunLogArgs) args: RunLogArgs,
@@ -57,6 +58,7 @@ export class RunInspectionResolver {
     });
   }
 
+  @Authorized('VIEWER')
   @Query(() => PlannedIdentityChangePageType, {
     description: 'Identity changes a run planned (a dry run shows them only)',
   })
@@ -77,6 +79,7 @@ export class RunInspectionResolver {
     });
   }
 
+  @Authorized('VIEWER')
   @Query(() => PlannedMembershipChangePageType, { description: 'Membership changes a run planned' })
   async plannedMembershipChanges(
     @Args(() => MembershipChangesArgs) args: MembershipChangesArgs,

@@ -9,6 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createContext, type ApiDeps, type GraphQLContext } from '../context.js';
 import { createErrorFormatter } from '../format-error.js';
+import { tokenFromAuthorization } from '../../services/api-token.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const BODY_LIMIT = '1mb';
@@ -31,7 +32,17 @@ export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Pro
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer({ schema, context: () => createContext(deps) }, wsServer);
+  const wsCleanup = useServer(
+    {
+      schema,
+      // A WebSocket without a valid token is refused at connection time (4403), and re-checked per operation.
+      onConnect: async (ctx) =>
+        (await createContext(deps, tokenFromAuthorization(ctx.connectionParams?.authorization))).principal !==
+        null,
+      context: (ctx) => createContext(deps, tokenFromAuthorization(ctx.connectionParams?.authorization)),
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -64,7 +75,9 @@ export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Pro
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: () => Promise.resolve(createContext(deps)) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(deps, tokenFromAuthorization(req.headers.authorization)),
+    }),
   );
 
   return {

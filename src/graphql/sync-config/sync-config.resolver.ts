@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { CreateSyncConfigInput, UpdateSyncConfigInput } from './sync-config.input.js';
 import { SyncConfigType } from './sync-config.type.js';
 
 @Resolver(() => SyncConfigType)
 export class SyncConfigResolver {
+  @Authorized('VIEWER')
   @Query(() => [SyncConfigType], { description: 'Sync configs, optionally of one directory' })
   async syncConfigs(
     @Arg('directoryId', () => ID, { nullable: true }) directoryId: string | undefined,
@@ -15,11 +16,13 @@ export class SyncConfigResolver {
     );
   }
 
+  @Authorized('VIEWER')
   @Query(() => SyncConfigType)
   async syncConfig(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncConfigType> {
     return SyncConfigType.from(await ctx.syncConfigs.get(id));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => SyncConfigType)
   async createSyncConfig(
     @Arg('input', () => CreateSyncConfigInput) input: CreateSyncConfigInput,
@@ -28,6 +31,7 @@ export class SyncConfigResolver {
     return SyncConfigType.from(await ctx.syncConfigs.create(input));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => SyncConfigType)
   async updateSyncConfig(
     @Arg('id', () => ID) id: string,
@@ -37,6 +41,7 @@ export class SyncConfigResolver {
     return SyncConfigType.from(await ctx.syncConfigs.update(id, input));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => Boolean)
   deleteSyncConfig(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.syncConfigs.delete(id);

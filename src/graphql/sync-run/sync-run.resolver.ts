@@ -1,5 +1,17 @@
 import { Max, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { SyncKind } from '../../domain/directory-kinds.js';
 import type { SyncRunStatus } from '../../domain/sync-run-state.js';
 import { RUN_PAGE_MAX } from '../../services/sync-run.service.js';
@@ -23,11 +35,13 @@ class SyncRunsArgs {
 
 @Resolver(() => SyncRunType)
 export class SyncRunResolver {
+  @Authorized('VIEWER')
   @Query(() => SyncRunType)
   async syncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
     return SyncRunType.from(await ctx.syncRuns.get(id));
   }
 
+  @Authorized('VIEWER')
   @Query(() => [SyncRunType], { description: 'Runs of a sync config, newest first' })
   async syncRuns(
     @Args(() => SyncRunsArgs) args: SyncRunsArgs,
@@ -36,6 +50,7 @@ export class SyncRunResolver {
     return (await ctx.syncRuns.list(args, args.limit, args.offset)).map((run) => SyncRunType.from(run));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => SyncRunType, {
     description:
       'Starts a run of the config as a Temporal workflow; RUN_ALREADY_ACTIVE while one is queued or running',
@@ -49,11 +64,13 @@ export class SyncRunResolver {
     return SyncRunType.from(await ctx.syncRuns.start(syncConfigId, { dryRun }));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => SyncRunType, { description: 'Lets a run stopped by the safety guard apply its plan' })
   async approveSyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
     return SyncRunType.from(await ctx.syncRuns.approve(id));
   }
 
+  @Authorized('OPERATOR')
   @Mutation(() => SyncRunType, {
     description: 'Cancels a queued, running or waiting run; what is not applied stays unapplied',
   })

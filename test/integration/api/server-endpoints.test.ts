@@ -30,6 +30,7 @@ describe('HTTP server', () => {
       url: app.graphqlUrl.replace('http', 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${app.adminToken}` },
     });
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
