@@ -32,6 +32,7 @@ interface Query {
 
 /** Server-side time limit for one paged search; large directories need minutes, not ldapts' 10 s. */
 const SEARCH_TIME_LIMIT_SECONDS = 3600;
+const PROGRESS_INTERVAL_MS = 500;
 
 /**
  * The read phases: page users and groups from the directory straight into the run's staging tables.
@@ -63,10 +64,12 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   function forEachPage(
     context: RunContext,
     query: Query,
+    counter: 'usersRead' | 'groupsRead',
     onPage: (page: LdapEntry[]) => Promise<void>,
   ): Promise<number> {
     return withLdapSession(context.directory, deps.secrets, async (session) => {
       let read = 0;
+      let reported = 0;
       const pages = session.pagedSearch({
         baseDn: query.baseDn,
         scope: ldapScope(query.scope),
@@ -79,6 +82,11 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         await onPage(page);
         read += page.length;
         Context.current().heartbeat({ read });
+        // Live progress for watchers, a couple of times a second at most.
+        if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+          reported = Date.now();
+          await runs.mergeCounters(context.run.id, { [counter]: read });
+        }
       }
       return read;
     });
@@ -109,6 +117,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       const usersRead = await forEachPage(
         context,
         { baseDn: config.usersBaseDn, scope: config.usersScope, filter: config.usersFilter, attributes },
+        'usersRead',
         async (page) => {
           const mapped = page.map((entry) => mapUserEntry(entry, mapping));
           await staging.insertUsers(
@@ -147,6 +156,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       const groupsRead = await forEachPage(
         context,
         { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
+        'groupsRead',
         async (page) => {
           const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping));
           const written = await staging.insertGroups(

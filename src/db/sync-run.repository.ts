@@ -1,10 +1,15 @@
 import type pg from 'pg';
+import { progressNotifierFor, type RunProgressNotifier } from './run-progress-notifier.js';
 import { withTransaction } from './transaction.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
 
 /** Run bookkeeping written by activities; small statements, each its own transaction. */
 export class SyncRunRepository {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly progress: RunProgressNotifier;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.progress = progressNotifierFor(pool);
+  }
 
   /**
    * Inserts a QUEUED scheduled run, or returns null when the config has an active run (the partial
@@ -21,7 +26,9 @@ export class SyncRunRepository {
        on conflict do nothing returning id`,
       [syncConfigId, workflowId],
     );
-    return inserted.rows[0]?.id ?? null;
+    const runId = inserted.rows[0]?.id ?? null;
+    if (runId !== null) await this.progress.changedNow(runId);
+    return runId;
   }
 
   async markRunning(runId: string): Promise<void> {
@@ -33,6 +40,7 @@ export class SyncRunRepository {
 
   async setPhase(runId: string, phase: SyncPhase): Promise<void> {
     await this.pool.query(`update sync_run set phase = $2 where id = $1`, [runId, phase]);
+    this.progress.changed(runId);
   }
 
   async setStatus(runId: string, status: SyncRunStatus, phase: SyncPhase): Promise<void> {
@@ -41,6 +49,7 @@ export class SyncRunRepository {
       status,
       phase,
     ]);
+    await this.progress.changedNow(runId);
   }
 
   /** Users read by the config's last successful run before this one (null when there is none). */
@@ -71,6 +80,7 @@ export class SyncRunRepository {
       runId,
       JSON.stringify(counters),
     ]);
+    this.progress.changed(runId);
   }
 
   async finish(
@@ -84,5 +94,6 @@ export class SyncRunRepository {
        where id = $1`,
       [runId, status, error?.code ?? null, error?.message ?? null],
     );
+    await this.progress.changedNow(runId);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import type { RunProgressHub } from './progress/run-progress-hub.js';
 import { ApiTokenService, type Principal } from '../services/api-token.service.js';
 import { AppGroupService } from '../services/app-group.service.js';
 import { ContractService } from '../services/contract.service.js';
@@ -20,6 +21,7 @@ import type { TemporalHandle } from '../temporal/temporal-connection.js';
 /** Process-wide dependencies of the API. */
 export interface ApiDeps {
   database: Database;
+  progressHub: RunProgressHub;
   temporal: TemporalHandle;
   secrets: SecretBox;
   logger: Logger;
@@ -43,6 +45,7 @@ export interface GraphQLContext {
   syncRuns: SyncRunService;
   probe: DirectoryProbeService;
   apiTokens: ApiTokenService;
+  progressHub: RunProgressHub;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function createContext(deps: ApiDeps, presentedToken: string | null
   return {
     principal: await apiTokens.authenticate(presentedToken),
     apiTokens,
+    progressHub: deps.progressHub,
     em,
     logger: deps.logger,
     directories: new DirectoryService(em, deps.secrets),

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isAppError } from '../errors/app-error.js';
 import { sqlStateOf } from '../services/orm-errors.js';
@@ -8,6 +8,14 @@ import type { Logger } from '../logging/logger.js';
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
 
+/** The error a resolver or a subscription's source stream threw, under GraphQL's wrapping. */
+function originalErrorOf(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError !== undefined)
+    current = current.originalError;
+  return current;
+}
+
 /**
  * The edge where errors meet clients: AppErrors keep their code and human message; input validation
  * becomes BAD_USER_INPUT naming the fields; anything unexpected is logged and answered as INTERNAL
@@ -15,7 +23,7 @@ const INVALID_TEXT_REPRESENTATION = '22P02';
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = originalErrorOf(error);
     if (isAppError(original)) {
       return {
         ...formatted,

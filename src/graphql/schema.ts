@@ -5,6 +5,7 @@ import { AppGroupResolver } from './app-group/app-group.resolver.js';
 import { GroupMappingResolver } from './group-mapping/group-mapping.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { RunInspectionResolver } from './run-inspection/run-inspection.resolver.js';
+import { RunProgressResolver } from './progress/run-progress.resolver.js';
 import { ApiTokenResolver } from './api-token/api-token.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { ContractResolver } from './contract/contract.resolver.js';
@@ -30,9 +31,19 @@ export function buildRolesyncSchema(): Promise<GraphQLSchema> {
       ContractResolver,
       RoleRequestResolver,
       ApiTokenResolver,
+      RunProgressResolver,
     ],
     validate: { forbidUnknownValues: false },
     authChecker,
+    // Subscriptions bring their own `subscribe` (fed by Postgres LISTEN); type-graphql's topic PubSub is unused.
+    pubSub: {
+      publish: () => {
+        throw new Error('topic publishing is not used');
+      },
+      subscribe: () => {
+        throw new Error('topic subscriptions are not used');
+      },
+    },
     authMode: 'error',
   });
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SyncKind } from '../domain/directory-kinds.js';
+import { RUN_PROGRESS_CHANNEL } from '../db/run-progress-notifier.js';
 import { ACTIVE_RUN_STATUSES, type SyncRunStatus } from '../domain/sync-run-state.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
 import { SyncRun } from '../entities/sync-run.entity.js';
@@ -73,6 +74,8 @@ export class SyncRunService {
         },
       );
     }
+    // Run lists on every API replica learn about the new run at once (its workflow reports the rest).
+    await this.em.getConnection().execute('select pg_notify(?, ?)', [RUN_PROGRESS_CHANNEL, run.id]);
     return run;
   }
 

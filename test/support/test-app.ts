@@ -33,6 +33,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphQLResponse<T>>;
+  /** Another API server (another "replica") on the same database and Temporal; stopped with the app. */
+  startReplica(): Promise<{ graphqlUrl: string }>;
   /** A new token of the given role, through the API. */
   createToken(role: 'VIEWER' | 'OPERATOR' | 'ADMIN'): Promise<{ id: string; secret: string }>;
   /** Like gql, but fails the test on errors and returns data. */
@@ -84,6 +86,8 @@ export async function startTestApp(
 
   const adminToken = (await new ApiTokenService(database.orm.em.fork()).create('test admin', 'ADMIN')).secret;
 
+  const replicas: { stop(): Promise<void> }[] = [];
+
   async function gql<T>(
     query: string,
     variables?: Record<string, unknown>,
@@ -110,6 +114,15 @@ export async function startTestApp(
     logs,
     adminToken,
     gql,
+    async startReplica() {
+      const replica = await createApiServer(
+        { database, temporal, secrets, logger },
+        await buildRolesyncSchema(),
+      );
+      replicas.push(replica);
+      const replicaAddress = await replica.listen(0, '127.0.0.1');
+      return { graphqlUrl: `http://127.0.0.1:${replicaAddress.port}/graphql` };
+    },
     async createToken(role) {
       const result = await gql<{ createApiToken: { token: { id: string }; secret: string } }>(
         `mutation($role: ApiRole!) { createApiToken(name: "test", role: $role) { token { id } secret } }`,
@@ -127,6 +140,7 @@ export async function startTestApp(
       return result.data;
     },
     async stop() {
+      for (const replica of replicas) await replica.stop();
       await api.stop();
       await worker?.stop();
       await temporal.connection.close();

@@ -9,6 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createContext, type ApiDeps, type GraphQLContext } from '../context.js';
 import { createErrorFormatter } from '../format-error.js';
+import { RunProgressHub } from '../progress/run-progress-hub.js';
 import { tokenFromAuthorization } from '../../services/api-token.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -27,14 +28,26 @@ export interface ApiServer {
  * (process up) and /readyz (Postgres and Temporal reachable). Built without listening so tests can
  * bind it to port 0.
  */
-export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Promise<ApiServer> {
+export async function createApiServer(
+  baseDeps: Omit<ApiDeps, 'progressHub'>,
+  schema: GraphQLSchema,
+): Promise<ApiServer> {
+  const progressHub = await RunProgressHub.start(baseDeps.database.pool, baseDeps.logger);
+  const deps: ApiDeps = { ...baseDeps, progressHub };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const formatError = createErrorFormatter(deps.logger);
   const wsCleanup = useServer(
     {
       schema,
+      // The same error edge as HTTP: coded errors, nothing internal.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors === undefined
+          ? undefined
+          : { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       // A WebSocket without a valid token is refused at connection time (4403), and re-checked per operation.
       onConnect: async (ctx) =>
         (await createContext(deps, tokenFromAuthorization(ctx.connectionParams?.authorization))).principal !==
@@ -46,7 +59,7 @@ export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Pro
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError: createErrorFormatter(deps.logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -95,6 +108,7 @@ export async function createApiServer(deps: ApiDeps, schema: GraphQLSchema): Pro
     },
     async stop() {
       await apollo.stop();
+      await progressHub.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
