@@ -93,6 +93,17 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   }
 
   return {
+    /** A retry whose failed run finished both reads continues from that staging instead of reading again. */
+    async reuseStaging({
+      runId,
+      fromRunId,
+    }: RunInput & { fromRunId: string }): Promise<{ usersRead: number; groupsRead: number }> {
+      await runs.setPhase(runId, 'READ_GROUPS');
+      await staging.copyRun(fromRunId, runId);
+      const { run } = await loadRunContext(fork(), runId);
+      return { usersRead: run.counters.usersRead ?? 0, groupsRead: run.counters.groupsRead ?? 0 };
+    },
+
     async stageUsers({ runId }: RunInput): Promise<StageUsersResult> {
       const context = await loadRunContext(fork(), runId);
       const { config } = context;

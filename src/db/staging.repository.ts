@@ -90,6 +90,40 @@ export class StagingRepository {
     });
   }
 
+  /**
+   * Gives a retry the staging its failed run finished reading: one INSERT ... SELECT per table, replacing
+   * whatever an earlier attempt of the retry copied.
+   */
+  async copyRun(fromRunId: string, toRunId: string): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      for (const table of ['staged_user', 'staged_group', 'staged_group_member']) {
+        await client.query(`delete from ${table} where run_id = $1`, [toRunId]);
+      }
+      await client.query(
+        `insert into staged_user (run_id, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of)
+         select $2, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of from staged_user where run_id = $1`,
+        [fromRunId, toRunId],
+      );
+      await client.query(
+        `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value)
+         select $2, dn_norm, dn, stable_id, name, member_count, description, catalogue_value from staged_group where run_id = $1`,
+        [fromRunId, toRunId],
+      );
+      await client.query(
+        `insert into staged_group_member (run_id, group_dn_norm, member_value)
+         select $2, group_dn_norm, member_value from staged_group_member where run_id = $1`,
+        [fromRunId, toRunId],
+      );
+      await client.query(
+        `update sync_run t set counters = t.counters || jsonb_strip_nulls(jsonb_build_object(
+           'usersRead', f.counters->'usersRead', 'groupsRead', f.counters->'groupsRead',
+           'memberOfValuesRead', f.counters->'memberOfValuesRead', 'groupMemberValuesRead', f.counters->'groupMemberValuesRead'))
+         from sync_run f where f.id = $1 and t.id = $2`,
+        [fromRunId, toRunId],
+      );
+    });
+  }
+
   async countUsers(runId: string): Promise<number> {
     const result = await this.pool.query<{ n: string }>(
       'select count(*) as n from staged_user where run_id = $1',

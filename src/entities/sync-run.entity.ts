@@ -23,6 +23,8 @@ export const SyncRunSchema = defineEntity({
     status: p.enum(SYNC_RUN_STATUSES).default('QUEUED'),
     phase: p.enum(SYNC_PHASES).default('QUEUED'),
     trigger: p.enum(['MANUAL', 'SCHEDULE'] as const).default('MANUAL'),
+    /** The failed or cancelled run this one retries; a chain of retries shows as one history. */
+    retryOf: () => p.manyToOne(SyncRun).nullable().deleteRule('set null'),
     /** Plan only: the run stops after planning and applies nothing. */
     dryRun: p.boolean().default(false),
     /** Set in the same transaction as the apply, so a retried apply knows it already happened. */

@@ -15,6 +15,12 @@ import { isUniqueViolation } from './orm-errors.js';
 
 export const RUN_PAGE_MAX = 200;
 
+interface StartOptions {
+  dryRun: boolean;
+  retryOf?: SyncRun;
+  reuseStagingOf?: string;
+}
+
 export interface RunHistoryFilter {
   syncConfigId?: string | null;
   /** DIRECTORY_SYNC ("LDAP synchronization") or ROLE_SYNC ("role synchronization"). */
@@ -51,7 +57,43 @@ export class SyncRunService {
     );
   }
 
-  async start(syncConfigId: string, options: { dryRun: boolean } = { dryRun: false }): Promise<SyncRun> {
+  /**
+   * Starts a new run linked to a failed or cancelled one. When the failed run had finished reading the
+   * directory and the config has not changed since, the retry continues from that staging; otherwise it
+   * reads again. Either way nothing of the failed run was half-applied (phases are transactional).
+   */
+  async retry(id: string): Promise<SyncRun> {
+    const failed = await this.get(id);
+    if (failed.status !== 'FAILED' && failed.status !== 'CANCELLED') {
+      throw new AppError(
+        ErrorCode.RUN_NOT_ACTIVE,
+        `Run ${id} is ${failed.status}; only failed or cancelled runs can be retried.`,
+        {
+          details: { id },
+        },
+      );
+    }
+    const config = await this.em.findOneOrFail(SyncConfig, { id: failed.syncConfig.id });
+    const readsDone =
+      failed.counters.usersRead !== undefined &&
+      failed.counters.groupsRead !== undefined &&
+      failed.phase !== 'READ_GROUPS';
+    const staged =
+      (
+        await this.em
+          .getConnection()
+          .execute<{ n: number }[]>('select count(*)::int as n from staged_group where run_id = ?', [id])
+      )[0]?.n ?? 0;
+    const reuse =
+      readsDone && staged > 0 && config.updatedAt <= failed.createdAt && config.kind === 'DIRECTORY_SYNC';
+    return this.start(config.id, {
+      dryRun: failed.dryRun,
+      retryOf: failed,
+      ...(reuse ? { reuseStagingOf: failed.id } : {}),
+    });
+  }
+
+  async start(syncConfigId: string, options: StartOptions = { dryRun: false }): Promise<SyncRun> {
     const config = await this.em.findOne(SyncConfig, { id: syncConfigId });
     if (config === null) {
       throw new AppError(ErrorCode.NOT_FOUND, `Sync config ${syncConfigId} does not exist.`, {
@@ -59,9 +101,9 @@ export class SyncRunService {
       });
     }
     const workflowId = directorySyncWorkflowId(config.id);
-    const run = await this.insertQueuedRun(config, workflowId, options.dryRun);
+    const run = await this.insertQueuedRun(config, workflowId, options);
     try {
-      await this.startWorkflow(workflowId, config, run.id, options.dryRun);
+      await this.startWorkflow(workflowId, config, run.id, options);
     } catch (error) {
       // The run never started: remove its row so it neither blocks the config nor shows as queued forever.
       await this.em.nativeDelete(SyncRun, { id: run.id });
@@ -88,7 +130,7 @@ export class SyncRunService {
     workflowId: string,
     config: SyncConfig,
     runId: string,
-    dryRun: boolean,
+    start: StartOptions,
   ): Promise<void> {
     const options = {
       taskQueue: this.temporal.taskQueue,
@@ -96,7 +138,7 @@ export class SyncRunService {
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
     } as const;
-    const start = () =>
+    const startOnce = () =>
       config.kind === 'ROLE_SYNC'
         ? this.temporal.client.workflow.start<typeof roleSyncWorkflow>('roleSyncWorkflow', {
             ...options,
@@ -104,10 +146,16 @@ export class SyncRunService {
           })
         : this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
             ...options,
-            args: [{ runId, dryRun }],
+            args: [
+              {
+                runId,
+                dryRun: start.dryRun,
+                ...(start.reuseStagingOf === undefined ? {} : { reuseStagingOf: start.reuseStagingOf }),
+              },
+            ],
           });
     try {
-      await start();
+      await startOnce();
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       const closing = this.temporal.client.workflow
@@ -118,7 +166,7 @@ export class SyncRunService {
         closing,
         new Promise((resolve) => setTimeout(resolve, PREVIOUS_RUN_CLOSE_WAIT_MS)),
       ]);
-      await start();
+      await startOnce();
     }
   }
 
@@ -147,9 +195,19 @@ export class SyncRunService {
   }
 
   /** The partial unique index allows one QUEUED/RUNNING row per config; a lost workflow frees its slot. */
-  private async insertQueuedRun(config: SyncConfig, workflowId: string, dryRun: boolean): Promise<SyncRun> {
+  private async insertQueuedRun(
+    config: SyncConfig,
+    workflowId: string,
+    options: StartOptions,
+  ): Promise<SyncRun> {
     for (let attempt = 0; ; attempt++) {
-      const run = this.em.create(SyncRun, { syncConfig: config, workflowId, dryRun, counters: {} });
+      const run = this.em.create(SyncRun, {
+        syncConfig: config,
+        workflowId,
+        dryRun: options.dryRun,
+        retryOf: options.retryOf ?? null,
+        counters: {},
+      });
       try {
         await this.em.flush();
         return run;

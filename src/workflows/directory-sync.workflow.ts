@@ -15,6 +15,8 @@ export interface DirectorySyncInput {
   runId: string;
   /** Plan only: stop after planning, apply nothing. */
   dryRun?: boolean;
+  /** A retry: the failed run whose completed reads (staging) this run continues from. */
+  reuseStagingOf?: string;
 }
 
 export interface DirectorySyncResult {
@@ -44,8 +46,13 @@ export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<
   const run = { runId: input.runId };
   await bookkeeping.markRunStarted(run);
   try {
-    const users = await reads.stageUsers(run);
-    const groups = await reads.stageGroups(run);
+    const { usersRead, groupsRead } =
+      input.reuseStagingOf === undefined
+        ? {
+            usersRead: (await reads.stageUsers(run)).usersRead,
+            groupsRead: (await reads.stageGroups(run)).groupsRead,
+          }
+        : await sql.reuseStaging({ ...run, fromRunId: input.reuseStagingOf });
     await sql.resolveMembers(run);
     const plan = await sql.planChanges(run);
     let applied = false;
@@ -59,7 +66,7 @@ export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<
     }
     await sql.cleanUpStaging(run);
     await bookkeeping.finishRun({ ...run, status: 'SUCCEEDED' });
-    return { usersRead: users.usersRead, groupsRead: groups.groupsRead, applied };
+    return { usersRead, groupsRead, applied };
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));

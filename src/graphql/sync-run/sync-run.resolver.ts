@@ -65,6 +65,15 @@ export class SyncRunResolver {
   }
 
   @Authorized('OPERATOR')
+  @Mutation(() => SyncRunType, {
+    description:
+      'Starts a new run linked to a failed or cancelled one, continuing from its completed reads when possible',
+  })
+  async retrySyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return SyncRunType.from(await ctx.syncRuns.retry(id));
+  }
+
+  @Authorized('OPERATOR')
   @Mutation(() => SyncRunType, { description: 'Lets a run stopped by the safety guard apply its plan' })
   async approveSyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
     return SyncRunType.from(await ctx.syncRuns.approve(id));

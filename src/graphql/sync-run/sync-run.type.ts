@@ -82,6 +82,8 @@ export class SyncRunType {
   @Field(() => SyncPhaseEnum) phase!: SyncPhase;
   @Field(() => String) trigger!: string;
   @Field(() => Boolean, { description: 'Planned only, nothing applied' }) dryRun!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The failed or cancelled run this one retries' })
+  retryOfId!: string | null;
   @Field(() => SyncRunCountersType) counters!: SyncRunCountersType;
   @Field(() => String, { nullable: true, description: 'Stable error code when the run failed' }) errorCode!:
     string | null;
@@ -98,6 +100,7 @@ export class SyncRunType {
       phase: run.phase,
       trigger: run.trigger,
       dryRun: run.dryRun,
+      retryOfId: run.retryOf?.id ?? null,
       counters: SyncRunCountersType.from(run.counters),
       errorCode: run.errorCode ?? null,
       errorMessage: run.errorMessage ?? null,
