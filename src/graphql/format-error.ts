@@ -52,7 +52,8 @@ export function createErrorFormatter(logger: Logger) {
         },
       };
     }
-    const code = formatted.extensions?.code;
+    const reason = formatted.extensions?.reason;
+    const code = typeof reason === 'string' ? reason : formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       // GraphQL's own parse/validation errors: already safe and coded.
       return {

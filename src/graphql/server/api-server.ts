@@ -4,12 +4,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createContext, type ApiDeps, type GraphQLContext } from '../context.js';
 import { createErrorFormatter } from '../format-error.js';
 import { RunProgressHub } from '../progress/run-progress-hub.js';
+import { queryLimitsRule } from './query-limits.js';
 import { tokenFromAuthorization } from '../../services/api-token.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -42,6 +43,7 @@ export async function createApiServer(
   const wsCleanup = useServer(
     {
       schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, queryLimitsRule()]),
       // The same error edge as HTTP: coded errors, nothing internal.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors === undefined
@@ -61,6 +63,7 @@ export async function createApiServer(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

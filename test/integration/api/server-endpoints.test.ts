@@ -58,6 +58,16 @@ describe('HTTP server', () => {
     expect(response.status).toBe(413);
   });
 
+  it('rejects operations nested too deep or selecting too many fields, before executing them', async () => {
+    const deep = '{ roleRequests { items { items { roleId } } } }';
+    expect((await app.gql(deep)).errors).toBeUndefined();
+    const tooDeep =
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+    expect((await app.gql(tooDeep)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const tooWide = `{ ${Array.from({ length: 1100 }, (_, i) => `a${i}: directories { id }`).join(' ')} }`;
+    expect((await app.gql(tooWide)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('answers malformed GraphQL with a coded error, not a stack trace', async () => {
     const result = await app.gql('{ directories { id ');
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
