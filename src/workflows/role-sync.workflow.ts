@@ -36,9 +36,12 @@ export async function roleSyncWorkflow(input: RoleSyncInput): Promise<RoleSyncRe
       roleRequestsExecuted = (await sql.commitRoleRequests(run)).roleRequestsExecuted;
     }
     await sql.cleanUpStaging(run);
+    await bookkeeping.clearMemberLookups(run);
     await bookkeeping.finishRun({ ...run, status: 'SUCCEEDED' });
     return { groupsRead: groups.groupsRead, roleRequestsExecuted };
   } catch (error) {
+    // The cache is cleared before the run is marked ended, so an ended run never leaves look-ups behind.
+    await CancellationScope.nonCancellable(() => bookkeeping.clearMemberLookups(run));
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));
       throw error;
@@ -51,7 +54,5 @@ export async function roleSyncWorkflow(input: RoleSyncInput): Promise<RoleSyncRe
       errorMessage: failure.message,
     });
     throw ApplicationFailure.nonRetryable(failure.message, failure.code);
-  } finally {
-    await CancellationScope.nonCancellable(() => bookkeeping.clearMemberLookups(run));
   }
 }
