@@ -7,9 +7,9 @@ import { workflowsEntryPath } from '../../../src/worker/rolesync-worker.js';
  * Replays histories recorded from real runs against today's workflow code: a change that would break
  * running workflows (a non-deterministic edit without `patched()`) fails here, without any server.
  */
-const HISTORIES = ['directory-sync-succeeded', 'directory-sync-failed-no-such-object'];
+const HISTORIES = ['directory-sync-succeeded', 'directory-sync-failed-no-such-object', 'role-sync-succeeded'];
 
-describe('directorySyncWorkflow replay', () => {
+describe('workflow replay', () => {
   it.each(HISTORIES)('replays %s deterministically', async (name) => {
     const history: unknown = JSON.parse(
       readFileSync(new URL(`../../fixtures/histories/${name}.json`, import.meta.url), 'utf8'),
