@@ -1,15 +1,7 @@
-import {
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  defineSignal,
-  isCancellation,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { BOOKKEEPING, DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
-import { describeFailure } from './failure-description.js';
+import { DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
+import { bookkeeping, endRunAfter } from './run-ending.js';
 
 export interface DirectorySyncInput {
   runId: string;
@@ -28,7 +20,6 @@ export interface DirectorySyncResult {
 /** An operator approves a run the safety guard stopped; cancelling the workflow rejects it. */
 export const approveSignal = defineSignal('approve');
 
-const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const reads = proxyActivities<Activities>(DIRECTORY_READ);
 const sql = proxyActivities<Activities>(SET_BASED_SQL);
 
@@ -68,17 +59,6 @@ export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<
     await bookkeeping.finishRun({ ...run, status: 'SUCCEEDED' });
     return { usersRead, groupsRead, applied };
   } catch (error) {
-    if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));
-      throw error;
-    }
-    const failure = describeFailure(error);
-    await bookkeeping.finishRun({
-      ...run,
-      status: 'FAILED',
-      errorCode: failure.code,
-      errorMessage: failure.message,
-    });
-    throw ApplicationFailure.nonRetryable(failure.message, failure.code);
+    return endRunAfter(error, run);
   }
 }

@@ -1,13 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { BOOKKEEPING, PROVISIONING } from './activity-options.js';
+import { PROVISIONING } from './activity-options.js';
 import { describeFailure } from './failure-description.js';
+import { bookkeeping } from './run-ending.js';
 
 export interface RoleRequestInput {
   requestId: string;
 }
 
-const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const directory = proxyActivities<Activities>(PROVISIONING);
 
 /**

@@ -1,7 +1,7 @@
-import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { BOOKKEEPING, DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
-import { describeFailure } from './failure-description.js';
+import { DIRECTORY_READ, SET_BASED_SQL } from './activity-options.js';
+import { bookkeeping, endRunAfter } from './run-ending.js';
 
 export interface RoleSyncInput {
   runId: string;
@@ -14,7 +14,6 @@ export interface RoleSyncResult {
   roleRequestsExecuted: number;
 }
 
-const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const reads = proxyActivities<Activities>(DIRECTORY_READ);
 const sql = proxyActivities<Activities>(SET_BASED_SQL);
 
@@ -42,17 +41,6 @@ export async function roleSyncWorkflow(input: RoleSyncInput): Promise<RoleSyncRe
   } catch (error) {
     // The cache is cleared before the run is marked ended, so an ended run never leaves look-ups behind.
     await CancellationScope.nonCancellable(() => bookkeeping.clearMemberLookups(run));
-    if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ ...run, status: 'CANCELLED' }));
-      throw error;
-    }
-    const failure = describeFailure(error);
-    await bookkeeping.finishRun({
-      ...run,
-      status: 'FAILED',
-      errorCode: failure.code,
-      errorMessage: failure.message,
-    });
-    throw ApplicationFailure.nonRetryable(failure.message, failure.code);
+    return endRunAfter(error, run);
   }
 }

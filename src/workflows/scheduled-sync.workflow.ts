@@ -1,14 +1,10 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import { BOOKKEEPING } from './activity-options.js';
 import { directorySyncWorkflow, type DirectorySyncResult } from './directory-sync.workflow.js';
 import { roleSyncWorkflow, type RoleSyncResult } from './role-sync.workflow.js';
+import { bookkeeping } from './run-ending.js';
 
 export interface ScheduledSyncInput {
   syncConfigId: string;
 }
-
-const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 
 /**
  * What a config's Temporal Schedule starts: creates the run row (shared history with manual runs), then
