@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import { mapActivities } from './map-activities.js';
 
 /**
  * Maps errors leaving an activity to Temporal failures whose type is our error code. Configuration and
@@ -27,15 +28,11 @@ export function toApplicationFailure(error: unknown): ApplicationFailure {
 export function withFailureMapping<T extends Record<string, (input: never) => Promise<unknown>>>(
   activities: T,
 ): T {
-  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
-  for (const [name, activity] of Object.entries(activities)) {
-    wrapped[name] = async (input: never) => {
-      try {
-        return await activity(input);
-      } catch (error) {
-        throw toApplicationFailure(error);
-      }
-    };
-  }
-  return wrapped as T;
+  return mapActivities(activities, (activity) => async (input) => {
+    try {
+      return await activity(input);
+    } catch (error) {
+      throw toApplicationFailure(error);
+    }
+  });
 }

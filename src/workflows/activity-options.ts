@@ -15,10 +15,10 @@ export const BOOKKEEPING: ActivityOptions = {
   },
 };
 
-/** Long directory reads: they heartbeat every page, so a dead worker is noticed within the heartbeat timeout. */
+/** Long directory reads: they heartbeat on a timer and every page, so a dead worker is noticed within 20 s. */
 export const DIRECTORY_READ: ActivityOptions = {
   startToCloseTimeout: '4 hours',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: {
     initialInterval: '1s',
     backoffCoefficient: 2,
@@ -31,6 +31,8 @@ export const DIRECTORY_READ: ActivityOptions = {
 /** Set-based SQL phases (resolve, plan, apply): one statement set each, minutes at most at 1M memberships. */
 export const SET_BASED_SQL: ActivityOptions = {
   startToCloseTimeout: '30 minutes',
+  // The activities heartbeat on a timer (withHeartbeat), so a dead worker is noticed within seconds.
+  heartbeatTimeout: '20 seconds',
   retry: {
     initialInterval: '2s',
     backoffCoefficient: 2,
@@ -43,6 +45,7 @@ export const SET_BASED_SQL: ActivityOptions = {
 /** Writes to the directory for provisioning: a few quick retries, then the failure is recorded. */
 export const PROVISIONING: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: {
     initialInterval: '1s',
     backoffCoefficient: 2,

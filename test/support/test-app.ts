@@ -20,6 +20,8 @@ export interface GraphQLResponse<T> {
 
 export interface TestApp {
   baseUrl: string;
+  /** What a separate worker process needs to join this app: its database, key and task queue. */
+  workerEnv: Record<string, string>;
   graphqlUrl: string;
   database: Database;
   temporal: TemporalHandle;
@@ -64,7 +66,8 @@ export async function startTestApp(
   installTemporalRuntime(logger);
   const database = await openDatabase(testDatabase.url);
   await migrateDatabase(database);
-  const secrets = new SecretBox(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const secrets = new SecretBox(secretKey);
   const taskQueue = `test-${randomUUID()}`;
   const temporal = await connectTemporal(servers.temporalAddress, servers.temporalNamespace, taskQueue);
   const worker =
@@ -108,6 +111,13 @@ export async function startTestApp(
 
   return {
     baseUrl,
+    workerEnv: {
+      DATABASE_URL: testDatabase.url,
+      ROLESYNC_SECRET_KEY: secretKey.toString('base64'),
+      TEMPORAL_ADDRESS: servers.temporalAddress,
+      TEMPORAL_NAMESPACE: servers.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    },
     graphqlUrl,
     database,
     temporal,
