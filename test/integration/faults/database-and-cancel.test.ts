@@ -1,0 +1,150 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAppGroup,
+  groupsByLogin,
+  identityStates,
+  setMappings,
+} from '../../support/directory-sync-queries.js';
+import {
+  createDirectory,
+  createSyncConfig,
+  directoryInputFor,
+  syncConfigInputFor,
+  uniqueName,
+} from '../../support/factories.js';
+import { startSlapd } from '../../support/slapd-server.js';
+import { getRun, runSync, startSync, waitForRun } from '../../support/sync-runs.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const { slapd } = inject('servers');
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+async function lockTable(table: string): Promise<{ client: pg.Client; release: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: app.workerEnv.DATABASE_URL });
+  await client.connect();
+  await client.query('begin');
+  await client.query(`lock table ${table} in exclusive mode`);
+  return {
+    client,
+    release: async () => {
+      await client.query('commit');
+      await client.end();
+    },
+  };
+}
+
+async function waitForPhase(runId: string, phase: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await getRun(app, runId)).phase !== phase) {
+    if (Date.now() > deadline) throw new Error(`run never reached ${phase}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function mappedConfig(): Promise<{ directoryId: string; configId: string }> {
+  const directory = await createDirectory(app, directoryInputFor(slapd));
+  const config = await createSyncConfig(app, {
+    ...syncConfigInputFor(slapd, directory.id),
+    autoCreateUsers: true,
+    safetyThresholdPercent: 100,
+  });
+  expect((await runSync(app, config.id, { dryRun: true })).status).toBe('SUCCEEDED');
+  const { ldapGroups } = await app.gqlData<{ ldapGroups: { dn: string }[] }>(
+    `query($id: ID!) { ldapGroups(syncConfigId: $id, limit: 6) { dn } }`,
+    { id: config.id },
+  );
+  const mappings = [];
+  for (const group of ldapGroups)
+    mappings.push({ ldapGroupDn: group.dn, appGroupIds: [await createAppGroup(app, uniqueName('db'))] });
+  await setMappings(app, config.id, mappings);
+  return { directoryId: directory.id, configId: config.id };
+}
+
+describe('database connection dropped during apply', () => {
+  it('the apply is retried: no duplicate, no lost change', async () => {
+    const { directoryId, configId } = await mappedConfig();
+    expect((await runSync(app, configId)).status).toBe('SUCCEEDED');
+    const expected = groupsByLogin(await identityStates(app, directoryId), (id) => id);
+    await app.database.pool.query('delete from identity where source_directory_id = $1', [directoryId]);
+
+    const lock = await lockTable('synced_membership');
+    const run = await startSync(app, configId);
+    await waitForPhase(run.id, 'APPLY');
+    // The apply's connection waits on the lock: terminate it, as a database failover would.
+    const deadline = Date.now() + 30_000;
+    let terminated = 0;
+    while (terminated === 0 && Date.now() < deadline) {
+      const { rowCount } = await lock.client.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and pid <> pg_backend_pid() and query ilike 'insert into synced_membership%'`,
+      );
+      terminated = rowCount ?? 0;
+      if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(terminated).toBeGreaterThan(0);
+    await lock.release();
+    const done = await waitForRun(app, run.id);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(groupsByLogin(await identityStates(app, directoryId), (id) => id)).toEqual(expected);
+    const duplicates = await app.database.pool.query(
+      'select identity_id, app_group_id from synced_membership group by 1, 2, sync_config_id, ldap_group_dn_norm having count(*) > 1',
+    );
+    expect(duplicates.rowCount).toBe(0);
+  });
+});
+
+describe('cancel during a phase', () => {
+  it('during the read: the run ends CANCELLED and nothing is applied', async () => {
+    const own = await startSlapd({ fixture: { userCount: 300, groupCount: 10, bigGroupMemberCount: 100 } });
+    try {
+      const directory = await createDirectory(
+        app,
+        directoryInputFor(own.info, { operationTimeoutMs: 60_000 }),
+      );
+      const config = await createSyncConfig(app, {
+        ...syncConfigInputFor(own.info, directory.id),
+        autoCreateUsers: true,
+      });
+      own.pause();
+      const run = await startSync(app, config.id);
+      await waitForPhase(run.id, 'READ_USERS');
+      await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
+      expect((await waitForRun(app, run.id)).status).toBe('CANCELLED');
+      const { rows } = await app.database.pool.query<{ n: number }>(
+        'select count(*)::int as n from identity where source_directory_id = $1',
+        [directory.id],
+      );
+      expect(rows[0]?.n).toBe(0);
+    } finally {
+      own.resume();
+      await own.stop();
+    }
+  });
+
+  it('during apply: the plan is applied whole or not at all', async () => {
+    const { directoryId, configId } = await mappedConfig();
+    const lock = await lockTable('synced_membership');
+    const run = await startSync(app, configId);
+    await waitForPhase(run.id, 'APPLY');
+    const planned = await getRun(app, run.id);
+    await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
+    // The apply holds its run row until it commits or rolls back; the run can end only after that.
+    await lock.release();
+    expect((await waitForRun(app, run.id)).status).toBe('CANCELLED');
+    const states = await identityStates(app, directoryId);
+    const memberships = [...states.values()].reduce((sum, state) => sum + state.groupIds.length, 0);
+    const whole =
+      states.size === planned.counters.identitiesToCreate &&
+      memberships === planned.counters.membershipsToAdd;
+    const nothing = states.size === 0 && memberships === 0;
+    expect(whole || nothing, `identities ${states.size}, memberships ${memberships}`).toBe(true);
+  });
+});
