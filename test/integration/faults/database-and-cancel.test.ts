@@ -49,7 +49,9 @@ async function waitForPhase(runId: string, phase: string): Promise<void> {
   }
 }
 
+/** A fresh config on the shared slapd with its first groups mapped; earlier tests' identities are removed. */
 async function mappedConfig(): Promise<{ directoryId: string; configId: string }> {
+  await app.database.pool.query('delete from identity');
   const directory = await createDirectory(app, directoryInputFor(slapd));
   const config = await createSyncConfig(app, {
     ...syncConfigInputFor(slapd, directory.id),
@@ -135,6 +137,7 @@ describe('cancel during a phase', () => {
     const run = await startSync(app, configId);
     await waitForPhase(run.id, 'APPLY');
     const planned = await getRun(app, run.id);
+    expect(planned.counters.identitiesToCreate).toBeGreaterThan(0);
     await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
     // The apply holds its run row until it commits or rolls back; the run can end only after that.
     await lock.release();
@@ -146,5 +149,44 @@ describe('cancel during a phase', () => {
       memberships === planned.counters.membershipsToAdd;
     const nothing = states.size === 0 && memberships === 0;
     expect(whole || nothing, `identities ${states.size}, memberships ${memberships}`).toBe(true);
+  });
+
+  it('during the role-request commit: requests are executed in whole batches or not at all', async () => {
+    const { directoryId, configId } = await mappedConfig();
+    expect((await runSync(app, configId)).status).toBe('SUCCEEDED');
+    await app.database.pool.query(
+      `insert into contract (id, identity_id, "primary", excluded, created_at)
+       select gen_random_uuid(), id, true, false, now() from identity where source_directory_id = $1`,
+      [directoryId],
+    );
+    const roles = await createSyncConfig(app, {
+      ...syncConfigInputFor(slapd, directoryId),
+      kind: 'ROLE_SYNC',
+      assignRolesToIdentities: true,
+    });
+    const lock = await lockTable('identity_role');
+    const run = await startSync(app, roles.id);
+    await waitForPhase(run.id, 'COMMIT_ROLE_REQUESTS');
+    await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
+    await lock.release();
+    expect((await waitForRun(app, run.id)).status).toBe('CANCELLED');
+    const { rows } = await app.database.pool.query<{
+      executed: number;
+      pending: number;
+      assigned: number;
+      addItems: number;
+    }>(
+      `select (select count(*)::int from role_request where created_by_run_id = $1 and state = 'EXECUTED') as executed,
+              (select count(*)::int from role_request where created_by_run_id = $1 and state = 'CONCEPT') as pending,
+              (select count(*)::int from identity_role ir join role r on r.id = ir.role_id where r.sync_config_id = $2) as assigned,
+              (select count(*)::int from role_request_item it join role_request rr on rr.id = it.request_id
+                where rr.created_by_run_id = $1 and rr.state = 'EXECUTED' and it.operation = 'ADD') as "addItems"`,
+      [run.id, roles.id],
+    );
+    const counts = rows[0];
+    expect(counts).toBeDefined();
+    // Every executed request has all its roles assigned, and no role was assigned by a request left pending.
+    expect(counts?.assigned).toBe(counts?.addItems);
+    expect((counts?.executed ?? 0) + (counts?.pending ?? 0)).toBeGreaterThan(0);
   });
 });
