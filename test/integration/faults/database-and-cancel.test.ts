@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
   groupsByLogin,
@@ -32,14 +32,26 @@ async function lockTable(table: string): Promise<{ client: pg.Client; release: (
   await client.connect();
   await client.query('begin');
   await client.query(`lock table ${table} in exclusive mode`);
-  return {
+  let released = false;
+  const lock = {
     client,
+    // Idempotent, so a failing test can always release in `finally` and never leave a worker blocked.
     release: async () => {
+      if (released) return;
+      released = true;
       await client.query('commit');
       await client.end();
     },
   };
+  openLocks.push(lock.release);
+  return lock;
 }
+
+/** Locks a failed test did not release, released before anything else waits on them. */
+const openLocks: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const release of openLocks.splice(0)) await release();
+});
 
 async function waitForPhase(runId: string, phase: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -86,7 +98,7 @@ describe('database connection dropped during apply', () => {
     while (terminated === 0 && Date.now() < deadline) {
       const { rowCount } = await lock.client.query(
         `select pg_terminate_backend(pid) from pg_stat_activity
-         where datname = current_database() and pid <> pg_backend_pid() and query ilike 'insert into synced_membership%'`,
+         where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
       );
       terminated = rowCount ?? 0;
       if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 100));

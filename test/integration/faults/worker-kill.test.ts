@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ManagedProcess } from '../../../src/embedded/managed-process.js';
 import {
   createAppGroup,
@@ -53,11 +53,22 @@ async function lockTable(table: string): Promise<() => Promise<void>> {
   await client.connect();
   await client.query('begin');
   await client.query(`lock table ${table} in exclusive mode`);
-  return async () => {
+  let released = false;
+  const release = async (): Promise<void> => {
+    if (released) return;
+    released = true;
     await client.query('commit');
     await client.end();
   };
+  openLocks.push(release);
+  return release;
 }
+
+/** Locks a failed test did not release, released before anything else waits on them. */
+const openLocks: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const release of openLocks.splice(0)) await release();
+});
 
 async function waitForPhase(runId: string, phase: string): Promise<void> {
   const deadline = Date.now() + 60_000;
