@@ -14,6 +14,7 @@ import {
 } from 'type-graphql';
 import type { RoleRequestState } from '../../domain/role-states.js';
 import { REQUEST_PAGE_MAX } from '../../services/role-request.service.js';
+import type { RoleRequest } from '../../entities/role-request.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { RoleRequestStateEnum } from '../enums.js';
 import { IdentityRoleType, RoleRequestPageType, RoleRequestType } from './role-request.type.js';
@@ -26,6 +27,11 @@ class RoleRequestsArgs {
   @Field(() => String, { nullable: true }) @MaxLength(100) resultCode?: string | null;
   @Field(() => Int, { defaultValue: 100 }) @Min(1) @Max(REQUEST_PAGE_MAX) limit!: number;
   @Field(() => Int, { defaultValue: 0 }) @Min(0) offset!: number;
+}
+
+/** One request with its items. */
+async function requestView(ctx: GraphQLContext, request: RoleRequest): Promise<RoleRequestType> {
+  return RoleRequestType.from(request, (await ctx.roleRequests.itemsOf([request.id])).get(request.id) ?? []);
 }
 
 @Resolver(() => RoleRequestType)
@@ -48,7 +54,7 @@ export class RoleRequestResolver {
   @Query(() => RoleRequestType)
   async roleRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RoleRequestType> {
     const request = await ctx.roleRequests.get(id);
-    return RoleRequestType.from(request, (await ctx.roleRequests.itemsOf([id])).get(id) ?? []);
+    return requestView(ctx, request);
   }
 
   @Authorized('VIEWER')
@@ -73,10 +79,7 @@ export class RoleRequestResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RoleRequestType> {
     const request = await ctx.roleRequests.request(identityId, roleId, 'ADD');
-    return RoleRequestType.from(
-      request,
-      (await ctx.roleRequests.itemsOf([request.id])).get(request.id) ?? [],
-    );
+    return requestView(ctx, request);
   }
 
   @Authorized('OPERATOR')
@@ -89,9 +92,6 @@ export class RoleRequestResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RoleRequestType> {
     const request = await ctx.roleRequests.request(identityId, roleId, 'REMOVE');
-    return RoleRequestType.from(
-      request,
-      (await ctx.roleRequests.itemsOf([request.id])).get(request.id) ?? [],
-    );
+    return requestView(ctx, request);
   }
 }

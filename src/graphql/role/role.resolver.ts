@@ -14,6 +14,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { ROLE_PAGE_MAX } from '../../services/role.service.js';
+import type { Role } from '../../entities/role.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { RoleCatalogueNodeType, RolePageType, RoleType } from './role.type.js';
 
@@ -41,6 +42,11 @@ class UpdateRoleInput {
   @Field(() => Boolean, { nullable: true }) skipValueIfContractExcluded?: boolean | null;
 }
 
+/** One role with its catalogue placements. */
+async function roleView(ctx: GraphQLContext, role: Role): Promise<RoleType> {
+  return RoleType.from(role, (await ctx.roles.placementsOf([role.id])).get(role.id) ?? []);
+}
+
 @Resolver(() => RoleType)
 export class RoleResolver {
   @Authorized('VIEWER')
@@ -58,7 +64,7 @@ export class RoleResolver {
   @Query(() => RoleType)
   async role(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RoleType> {
     const role = await ctx.roles.get(id);
-    return RoleType.from(role, (await ctx.roles.placementsOf([id])).get(id) ?? []);
+    return roleView(ctx, role);
   }
 
   @Authorized('OPERATOR')
@@ -78,7 +84,7 @@ export class RoleResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RoleType> {
     const role = await ctx.roles.update(id, input);
-    return RoleType.from(role, (await ctx.roles.placementsOf([id])).get(id) ?? []);
+    return roleView(ctx, role);
   }
 
   @Authorized('VIEWER')
@@ -106,6 +112,6 @@ export class RoleResolver {
   ): Promise<RoleType> {
     await ctx.roles.place(roleId, nodeId);
     const role = await ctx.roles.get(roleId);
-    return RoleType.from(role, (await ctx.roles.placementsOf([roleId])).get(roleId) ?? []);
+    return roleView(ctx, role);
   }
 }
