@@ -50,7 +50,9 @@ export class DirectorySyncPlanRepository {
         `create temp table run_match on commit drop as
          select distinct on (lower(u.login))
                 u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
-                coalesce(by_id.id, by_login.id) as identity_id
+                coalesce(by_id.id, by_login.id) as identity_id,
+                -- The id a CREATE will give it, chosen now so planned memberships can name it.
+                gen_random_uuid() as new_identity_id
          from staged_user u
          left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
@@ -60,6 +62,8 @@ export class DirectorySyncPlanRepository {
         [runId, directoryId],
       );
       await client.query(`create index on run_match (dn_norm)`);
+      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
+      await client.query(`analyze run_match`);
       // Mapped application groups each staged user reaches through its edges.
       await client.query(
         `create temp table run_user_group on commit drop as
@@ -70,6 +74,7 @@ export class DirectorySyncPlanRepository {
         [runId, syncConfigId],
       );
       await client.query(`create index on run_user_group (user_dn_norm)`);
+      await client.query(`analyze run_user_group`);
 
       const skipped = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
@@ -88,7 +93,7 @@ export class DirectorySyncPlanRepository {
       if (settings.autoCreateUsers) {
         await client.query(
           `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
-           select $1, gen_random_uuid(), 'CREATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'in a mapped group'
+           select $1, m.new_identity_id, 'CREATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'in a mapped group'
            from run_match m
            where m.identity_id is null
              and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
@@ -136,10 +141,11 @@ export class DirectorySyncPlanRepository {
          select distinct coalesce(m.identity_id, c.identity_id) as identity_id, g.app_group_id, g.ldap_group_dn_norm
          from run_match m
          join run_user_group g on g.user_dn_norm = m.dn_norm
-         left join plan_identity c on c.run_id = $1 and c.action = 'CREATE' and m.identity_id is null and lower(c.login) = lower(m.login)
+         left join plan_identity c on c.run_id = $1 and c.identity_id = m.new_identity_id
          where coalesce(m.identity_id, c.identity_id) is not null`,
         [runId],
       );
+      await client.query(`analyze run_desired`);
       await client.query(
         `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
          select $1, d.identity_id, d.app_group_id, d.ldap_group_dn_norm, 'ADD'

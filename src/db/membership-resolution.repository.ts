@@ -20,6 +20,8 @@ export class MembershipResolutionRepository {
   resolve(runId: string, settings: ResolutionSettings): Promise<number> {
     return withTransaction(this.pool, async (client) => {
       await client.query('delete from staged_edge where run_id = $1', [runId]);
+      // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
+      await client.query('analyze staged_user, staged_group, staged_group_member');
       await client.query(directEdgesSql(settings), [runId]);
       if (settings.expandNestedGroups && settings.groupMemberAttribute !== 'memberUid') {
         await client.query(
@@ -38,6 +40,7 @@ export class MembershipResolutionRepository {
           [runId],
         );
       }
+      await client.query('analyze staged_edge');
       const count = await client.query<{ n: string }>(
         'select count(*) as n from staged_edge where run_id = $1',
         [runId],
