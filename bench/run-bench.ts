@@ -1,0 +1,499 @@
+// One benchmark size, end to end: generate and load the directory, measure the floors, start Rolesync
+// on a fresh database, then measure (a) the first full sync, (b) an unchanged re-sync and (c) a re-sync
+// after 1% of the memberships changed. runBench() returns every number; bench/main.ts runs two sizes
+// and prints the table, and a test can run a small size to keep this code working.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { findFreePort } from '../src/embedded/free-port.js';
+import { startTemporalDevServer } from '../src/embedded/temporal-dev-server.js';
+import { connectTemporal, type TemporalHandle } from '../src/temporal/temporal-connection.js';
+import { directorySyncWorkflowId } from '../src/workflows/workflow-ids.js';
+import { startBenchSlapd, type BenchSlapd } from './bench-slapd.js';
+import {
+  buildDirectoryModel,
+  userGroupIndex,
+  usersInAnyGroup,
+  type DirectoryModel,
+  type DirectoryShape,
+} from './directory-model.js';
+import {
+  FLOOR_TABLE_PREFIX,
+  measureLdapFloor,
+  measureWriteFloor,
+  psql,
+  type LdapFloor,
+  type WriteFloor,
+} from './floors.js';
+import { writeDirectoryLdif } from './generate-directory.js';
+import { subtractCounts, type LdapOperationCounts } from './ldap-operation-log.js';
+import {
+  applyMembershipChanges,
+  planMembershipChanges,
+  type MembershipChangeSet,
+} from './membership-changes.js';
+import {
+  rowsWrittenBetween,
+  settledTableStats,
+  STATS_FLUSH_WAIT_MS,
+  type RowsWritten,
+} from './pg-table-stats.js';
+import { readMachineCpu } from './process-metrics.js';
+import {
+  RUN_COUNTERS,
+  RolesyncApi,
+  runLogSummary,
+  runSyncAndWatch,
+  setUpDirectorySync,
+  type RunCounters,
+  type RunLogSummary,
+  type SyncSetup,
+} from './rolesync-api.js';
+import { startRolesync, type RolesyncDeployment } from './rolesync-processes.js';
+import { syncQueries } from './sync-queries.js';
+import { workflowHistoryStats, type HistoryStats } from './temporal-history.js';
+
+export interface BenchOptions {
+  users: number;
+  groups: number;
+  seed?: number;
+  /** A PostgreSQL URL allowed to create databases; the bench creates a fresh one and drops it. */
+  adminDatabaseUrl?: string;
+  /** A running Temporal frontend; when absent a dev server (in memory, headless) is started. */
+  temporalAddress?: string;
+  /** Parent of the run's temporary directory (LDIF, slapd data, logs). */
+  workDir?: string;
+  /** How often each floor is measured (the best time counts). */
+  floorRepeats?: number;
+  /** Share of memberships changed for scenario (c). */
+  changeShare?: number;
+  /** Write V8 CPU profiles of the worker and API processes here. */
+  cpuProfileDir?: string;
+  /** Keep the database (and print its URL) for EXPLAIN ANALYZE after the run. */
+  keepDatabase?: boolean;
+  /**
+   * Diagnostics: statements slower than this many ms are logged with their EXPLAIN ANALYZE plan
+   * (auto_explain) to the PostgreSQL server log. Slows the runs down; not for the numbers.
+   */
+  explainSlowMs?: number;
+  /**
+   * How long to wait for PostgreSQL's table counters before and after each run (default 11 s, what
+   * exact row counts need). A smoke run may pass less and accept rows counted short.
+   */
+  statsSettleMs?: number;
+  /** A run still going after this many minutes is cancelled and reported as timed out (default 60). */
+  runTimeoutMinutes?: number;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export type ScenarioName = 'first sync' | 'unchanged re-sync' | '1% changed re-sync';
+
+export interface ScenarioResult {
+  name: ScenarioName;
+  wallSeconds: number;
+  serverSeconds: number;
+  /** Still running at the time limit: cancelled, and wallSeconds is the limit. */
+  timedOut: boolean;
+  /** The floor this scenario is compared with: LDAP + write floor for the first sync, LDAP floor otherwise. */
+  floorSeconds: number;
+  floorRatio: number;
+  /** Seconds spent in each phase, as seen by polling the run every 100 ms. */
+  phases: { phase: string; seconds: number }[];
+  counters: RunCounters;
+  /** Counters that differ from what the generated directory predicts (empty when all agree). */
+  mismatches: string[];
+  peakRssBytes: { worker: number; api: number };
+  cpuSeconds: { worker: number; api: number; slapd: number; machineBusy: number };
+  rowsWritten: RowsWritten;
+  history: HistoryStats;
+  ldapRequests: LdapOperationCounts;
+  runLog: RunLogSummary;
+}
+
+export interface BenchResult {
+  shape: DirectoryShape;
+  userMemberships: number;
+  nestedMemberships: number;
+  /** Users in at least one group: the identities a first sync creates. */
+  identities: number;
+  ldif: { entries: number; bytes: number; generateSeconds: number; loadSeconds: number };
+  floors: { ldap: LdapFloor; write: WriteFloor };
+  setup: SyncSetup;
+  /** Resident memory of the freshly started processes, before any request: the baseline of the peaks. */
+  startRssBytes: { worker: number; api: number };
+  change: { removed: number; added: number; groups: number; ldapmodifySeconds: number };
+  scenarios: ScenarioResult[];
+  databaseUrl?: string;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const ADMIN_PASSWORD = 'bench-admin-secret';
+const DEFAULT_RUN_TIMEOUT_MINUTES = 60;
+
+/**
+ * Runs the three scenarios at one size and returns every number. A smoke run for the test suite:
+ * `runBench({ users: 2000, groups: 200, floorRepeats: 1, statsSettleMs: 2000 })` (under a minute;
+ * it starts its own Temporal dev server when no temporalAddress is given).
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => undefined);
+  const shape = { users: options.users, groups: options.groups, seed: options.seed ?? 1 };
+  const dir = await mkdtemp(join(options.workDir ?? tmpdir(), 'rolesync-bench-'));
+  const stops: (() => Promise<void>)[] = [async () => rm(dir, { recursive: true, force: true })];
+  try {
+    log(`${shape.users} users / ${shape.groups} groups: generating the directory`);
+    const model = buildDirectoryModel(shape);
+    const ldif = await generateLdif(model, dir);
+    const slapd = await startBenchSlapd({
+      dir: join(dir, 'slapd'),
+      names: model.names,
+      ldifFile: ldif.file,
+      bindPassword: ADMIN_PASSWORD,
+    });
+    stops.push(() => slapd.stop());
+    log(
+      `  ${ldif.entries} entries, ${(ldif.bytes / 1e6).toFixed(0)} MB LDIF, slapadd ${slapd.loadSeconds.toFixed(1)} s`,
+    );
+    const temporalAddress = options.temporalAddress ?? (await startOwnTemporal(stops));
+    const database = await createBenchDatabase(options.adminDatabaseUrl ?? DEFAULT_ADMIN_URL);
+    if (options.keepDatabase !== true) stops.push(() => database.drop());
+    if (options.explainSlowMs !== undefined) await explainSlowStatements(database, options.explainSlowMs);
+    const rolesync = await startDeployment(database.url, temporalAddress, dir, options.cpuProfileDir);
+    stops.push(() => rolesync.stop());
+    const startRssBytes = { worker: rolesync.worker.rssBytes(), api: rolesync.api.rssBytes() };
+    const temporal = await connectTemporal(temporalAddress, 'default', 'bench-client');
+    stops.push(() => temporal.connection.close());
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    stops.push(() => pool.end());
+
+    const queries = syncQueries(model.names);
+    log('  measuring the floors');
+    const repeats = options.floorRepeats ?? 3;
+    const floors = {
+      ldap: await measureLdapFloor(slapd, queries, repeats),
+      write: await measureWriteFloor(database.url, model, dir, repeats),
+    };
+    log(`  LDAP floor ${floors.ldap.seconds.toFixed(2)} s, write floor ${floors.write.seconds.toFixed(2)} s`);
+    const api = new RolesyncApi(rolesync.graphqlUrl, rolesync.apiToken);
+    const setup = await setUpDirectorySync(api, slapd, model, queries);
+    log(`  set up ${shape.groups} app groups and mappings in ${setup.seconds.toFixed(1)} s`);
+
+    const runTimeoutMs = (options.runTimeoutMinutes ?? DEFAULT_RUN_TIMEOUT_MINUTES) * 60_000;
+    const context: ScenarioContext = {
+      api,
+      pool,
+      rolesync,
+      slapd,
+      temporal,
+      syncConfigId: setup.syncConfigId,
+      runTimeoutMs,
+      statsSettleMs: options.statsSettleMs ?? STATS_FLUSH_WAIT_MS,
+      log,
+    };
+    const identities = usersInAnyGroup(userGroupIndex(model));
+    const plan = scenarioPlan(model, floors, identities, {
+      changeShare: options.changeShare ?? 0.01,
+      applyChange: async (changeSet) => {
+        const seconds = await applyMembershipChanges(slapd, model, changeSet, join(dir, 'change.ldif'));
+        log(
+          `  changed ${changeSet.removed + changeSet.added} memberships with ldapmodify in ${seconds.toFixed(1)} s`,
+        );
+        return seconds;
+      },
+    });
+    const scenarios = await runScenarios(context, plan.steps);
+    if (options.keepDatabase === true) log(`  database kept: ${database.url}`);
+    return {
+      shape,
+      userMemberships: model.userMemberships,
+      nestedMemberships: model.nestedMemberships,
+      identities,
+      ldif: {
+        entries: ldif.entries,
+        bytes: ldif.bytes,
+        generateSeconds: ldif.seconds,
+        loadSeconds: slapd.loadSeconds,
+      },
+      floors,
+      setup,
+      startRssBytes,
+      change: plan.change(),
+      scenarios,
+      ...(options.keepDatabase === true ? { databaseUrl: database.url } : {}),
+    };
+  } finally {
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => log(`  cleanup: ${String(error)}`));
+  }
+}
+
+async function generateLdif(
+  model: DirectoryModel,
+  dir: string,
+): Promise<{ file: string; entries: number; bytes: number; seconds: number }> {
+  const file = join(dir, 'directory.ldif');
+  const started = performance.now();
+  const summary = await writeDirectoryLdif(model, file, ADMIN_PASSWORD);
+  return { file, ...summary, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A Temporal dev server for this run only: in memory, no UI, on a free port. */
+async function startOwnTemporal(stops: (() => Promise<void>)[]): Promise<string> {
+  const server = await startTemporalDevServer({
+    cliPath: join(ROOT, '.tools/bin/temporal'),
+    port: await findFreePort(),
+    uiPort: 0,
+    dbFile: undefined,
+    namespace: 'default',
+  });
+  stops.push(() => server.stop());
+  return server.address;
+}
+
+interface BenchDatabase {
+  name: string;
+  adminUrl: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const name = `rolesync_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await psql(adminUrl, [`create database "${name}"`]);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    adminUrl,
+    url: url.toString(),
+    drop: async () => {
+      await psql(adminUrl, [`drop database if exists "${name}" with (force)`]);
+    },
+  };
+}
+
+/** Every later connection to the database loads auto_explain and logs slow statements with their plans. */
+async function explainSlowStatements(database: BenchDatabase, thresholdMs: number): Promise<void> {
+  const settings = {
+    session_preload_libraries: 'auto_explain',
+    'auto_explain.log_min_duration': `${thresholdMs}ms`,
+    'auto_explain.log_analyze': 'on',
+    'auto_explain.log_buffers': 'on',
+    'auto_explain.log_nested_statements': 'on',
+    log_min_duration_statement: `${thresholdMs}ms`,
+  };
+  await psql(
+    database.adminUrl,
+    Object.entries(settings).map(
+      ([name, value]) => `alter database "${database.name}" set ${name} = '${value}'`,
+    ),
+  );
+}
+
+async function startDeployment(
+  databaseUrl: string,
+  temporalAddress: string,
+  dir: string,
+  cpuProfileDir: string | undefined,
+): Promise<RolesyncDeployment> {
+  const logDir = join(dir, 'logs');
+  await mkdir(logDir, { recursive: true });
+  if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
+  return startRolesync({
+    databaseUrl,
+    temporalAddress,
+    taskQueue: `bench-${randomUUID()}`,
+    secretKey: randomBytes(32).toString('base64'),
+    logDir,
+    ...(cpuProfileDir === undefined ? {} : { cpuProfileDir }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface ScenarioContext {
+  api: RolesyncApi;
+  pool: pg.Pool;
+  rolesync: RolesyncDeployment;
+  slapd: BenchSlapd;
+  temporal: TemporalHandle;
+  syncConfigId: string;
+  runTimeoutMs: number;
+  statsSettleMs: number;
+  log: (line: string) => void;
+}
+
+interface CpuReading {
+  worker: number;
+  api: number;
+  slapd: number;
+  machineBusy: number;
+}
+
+function readCpu(context: ScenarioContext): CpuReading {
+  return {
+    worker: context.rolesync.worker.cpuSeconds(),
+    api: context.rolesync.api.cpuSeconds(),
+    slapd: context.slapd.cpuSeconds(),
+    machineBusy: readMachineCpu().busy,
+  };
+}
+
+/**
+ * The three scenarios with the counters the generated directory predicts for each: (a) creates every
+ * user in a group and every user membership, (b) changes nothing, (c) exactly the planned change.
+ */
+function scenarioPlan(
+  model: DirectoryModel,
+  floors: { ldap: LdapFloor; write: WriteFloor },
+  identities: number,
+  change: { changeShare: number; applyChange: (changeSet: MembershipChangeSet) => Promise<number> },
+): { steps: ScenarioStep[]; change: () => BenchResult['change'] } {
+  const changeSet = planMembershipChanges(model, change.changeShare);
+  let ldapmodifySeconds = 0;
+  const steps: ScenarioStep[] = [
+    {
+      name: 'first sync',
+      floorSeconds: floors.ldap.seconds + floors.write.seconds,
+      expected: {
+        usersRead: model.shape.users,
+        groupsRead: model.shape.groups,
+        groupMemberValuesRead: model.userMemberships + model.nestedMemberships,
+        identitiesCreated: identities,
+        membershipsAdded: model.userMemberships,
+        membershipsRemoved: 0,
+      },
+    },
+    {
+      name: 'unchanged re-sync',
+      floorSeconds: floors.ldap.seconds,
+      expected: { identitiesCreated: 0, identitiesUpdated: 0, membershipsAdded: 0, membershipsRemoved: 0 },
+    },
+    {
+      name: '1% changed re-sync',
+      floorSeconds: floors.ldap.seconds,
+      prepare: async () => {
+        ldapmodifySeconds = await change.applyChange(changeSet);
+      },
+      expected: {
+        identitiesCreated: changeSet.newIdentities,
+        identitiesUpdated: 0,
+        membershipsAdded: changeSet.added,
+        membershipsRemoved: changeSet.removed,
+      },
+    },
+  ];
+  return {
+    steps,
+    change: () => ({
+      removed: changeSet.removed,
+      added: changeSet.added,
+      groups: changeSet.changes.length,
+      ldapmodifySeconds,
+    }),
+  };
+}
+
+interface ScenarioStep {
+  name: ScenarioName;
+  floorSeconds: number;
+  /** Directory changes made before the run (not timed). */
+  prepare?: () => Promise<void>;
+  /** Counters the generated directory predicts. */
+  expected: Partial<RunCounters>;
+}
+
+/** Runs the steps in order; each builds on the state the one before left, so a timed-out run ends the series. */
+async function runScenarios(
+  context: ScenarioContext,
+  steps: readonly ScenarioStep[],
+): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  for (const step of steps) {
+    await step.prepare?.();
+    const result = await measureScenario(context, step);
+    results.push(result);
+    if (result.timedOut) {
+      context.log(`  ${step.name} timed out: the scenarios after it are skipped`);
+      break;
+    }
+  }
+  return results;
+}
+
+async function measureScenario(
+  context: ScenarioContext,
+  { name, floorSeconds, expected }: ScenarioStep,
+): Promise<ScenarioResult> {
+  const { rolesync, slapd } = context;
+  const tablesBefore = await settledTableStats(context.pool, context.statsSettleMs);
+  const ldapBefore = slapd.operations.snapshot();
+  const cpuBefore = readCpu(context);
+  rolesync.worker.resetPeakRss();
+  rolesync.api.resetPeakRss();
+  const watched = await runSyncAndWatch(context.api, context.syncConfigId, context.runTimeoutMs);
+  const cpuAfter = readCpu(context);
+  const peakRssBytes = { worker: rolesync.worker.peakRssBytes(), api: rolesync.api.peakRssBytes() };
+  const ldapRequests = subtractCounts(slapd.operations.snapshot(), ldapBefore);
+  const history = await workflowHistoryStats(
+    context.temporal.client,
+    directorySyncWorkflowId(context.syncConfigId),
+  );
+  const runLog = await runLogSummary(context.api, watched.run.id);
+  const rowsWritten = rowsWrittenBetween(
+    tablesBefore,
+    await settledTableStats(context.pool, context.statsSettleMs),
+    FLOOR_TABLE_PREFIX,
+  );
+  const result: ScenarioResult = {
+    name,
+    wallSeconds: watched.wallSeconds,
+    serverSeconds: watched.serverSeconds,
+    timedOut: watched.timedOut,
+    floorSeconds,
+    floorRatio: watched.wallSeconds / floorSeconds,
+    phases: phaseDurations(watched.phaseStarts, watched.wallSeconds),
+    counters: watched.run.counters,
+    // A cancelled run applied nothing: its counters are not comparable.
+    mismatches: watched.timedOut ? [] : counterMismatches(watched.run.counters, expected),
+    peakRssBytes,
+    cpuSeconds: {
+      worker: cpuAfter.worker - cpuBefore.worker,
+      api: cpuAfter.api - cpuBefore.api,
+      slapd: cpuAfter.slapd - cpuBefore.slapd,
+      machineBusy: cpuAfter.machineBusy - cpuBefore.machineBusy,
+    },
+    rowsWritten,
+    history,
+    ldapRequests,
+    runLog,
+  };
+  context.log(
+    `  ${name}: ${result.wallSeconds.toFixed(2)} s (${result.floorRatio.toFixed(2)}x floor), ` +
+      `${rowsWritten.total} rows written, worker peak ${(peakRssBytes.worker / 2 ** 20).toFixed(0)} MB` +
+      (result.mismatches.length > 0 ? `, UNEXPECTED: ${result.mismatches.join('; ')}` : ''),
+  );
+  return result;
+}
+
+function phaseDurations(
+  starts: readonly (readonly [string, number])[],
+  endSeconds: number,
+): { phase: string; seconds: number }[] {
+  return starts.map(([phase, start], index) => ({
+    phase,
+    seconds: (starts[index + 1]?.[1] ?? endSeconds) - start,
+  }));
+}
+
+function counterMismatches(counters: RunCounters, expected: Partial<RunCounters>): string[] {
+  return RUN_COUNTERS.filter((name) => expected[name] !== undefined && expected[name] !== counters[name]).map(
+    (name) => `${name} ${counters[name]} (expected ${expected[name] ?? ''})`,
+  );
+}
