@@ -74,9 +74,11 @@ export class SyncRunService {
       );
     }
     const config = await this.em.findOneOrFail(SyncConfig, { id: failed.syncConfig.id });
+    // A role sync reads groups only; a directory sync reads users and groups.
     const readsDone =
-      failed.counters.usersRead !== undefined &&
       failed.counters.groupsRead !== undefined &&
+      (config.kind === 'ROLE_SYNC' || failed.counters.usersRead !== undefined) &&
+      failed.phase !== 'READ_USERS' &&
       failed.phase !== 'READ_GROUPS';
     const staged =
       (
@@ -84,8 +86,7 @@ export class SyncRunService {
           .getConnection()
           .execute<{ n: number }[]>('select count(*)::int as n from staged_group where run_id = ?', [id])
       )[0]?.n ?? 0;
-    const reuse =
-      readsDone && staged > 0 && config.updatedAt <= failed.createdAt && config.kind === 'DIRECTORY_SYNC';
+    const reuse = readsDone && staged > 0 && config.updatedAt <= failed.createdAt;
     return this.start(config.id, {
       dryRun: failed.dryRun,
       retryOf: failed,
@@ -142,7 +143,13 @@ export class SyncRunService {
       config.kind === 'ROLE_SYNC'
         ? this.temporal.client.workflow.start<typeof roleSyncWorkflow>('roleSyncWorkflow', {
             ...options,
-            args: [{ runId, assignRoles: config.assignRolesToIdentities }],
+            args: [
+              {
+                runId,
+                assignRoles: config.assignRolesToIdentities,
+                ...(start.reuseStagingOf === undefined ? {} : { reuseStagingOf: start.reuseStagingOf }),
+              },
+            ],
           })
         : this.temporal.client.workflow.start<typeof directorySyncWorkflow>('directorySyncWorkflow', {
             ...options,

@@ -7,6 +7,8 @@ export interface RoleSyncInput {
   runId: string;
   /** Whether to resolve members and assign roles (the config's assignRolesToIdentities). */
   assignRoles: boolean;
+  /** A retry: the failed run whose staged groups this run continues from. */
+  reuseStagingOf?: string;
 }
 
 export interface RoleSyncResult {
@@ -26,7 +28,10 @@ export async function roleSyncWorkflow(input: RoleSyncInput): Promise<RoleSyncRe
   const run = { runId: input.runId };
   await bookkeeping.markRunStarted(run);
   try {
-    const groups = await reads.stageGroups(run);
+    const groups =
+      input.reuseStagingOf === undefined
+        ? await reads.stageGroups(run)
+        : await sql.reuseStaging({ ...run, fromRunId: input.reuseStagingOf });
     await sql.syncRoles(run);
     let roleRequestsExecuted = 0;
     if (input.assignRoles) {
