@@ -1,3 +1,12 @@
+import {
+  createDirectory,
+  createSyncConfig,
+  directoryInputFor,
+  syncConfigInputFor,
+  uniqueName,
+} from './factories.js';
+import type { LdapServerInfo } from './provided-context.js';
+import { runSync } from './sync-runs.js';
 import type { TestApp } from './test-app.js';
 
 /** Exact resulting state, read through the API: login -> app group ids, and who is active. */
@@ -79,4 +88,43 @@ export async function updateConfig(
       input,
     },
   );
+}
+
+export interface MappedConfig {
+  directoryId: string;
+  configId: string;
+  groupDns: string[];
+}
+
+/**
+ * A directory and auto-creating sync config on the server, with the first `groupCount` groups it finds
+ * (by a dry run) mapped: each to its own application group, or all to one.
+ */
+export async function createMappedConfig(
+  app: TestApp,
+  server: LdapServerInfo,
+  options: { groupCount: number; oneAppGroup: boolean },
+): Promise<MappedConfig> {
+  const directory = await createDirectory(app, directoryInputFor(server));
+  const config = await createSyncConfig(app, {
+    ...syncConfigInputFor(server, directory.id),
+    autoCreateUsers: true,
+    safetyThresholdPercent: 100,
+  });
+  const discovery = await runSync(app, config.id, { dryRun: true });
+  if (discovery.status !== 'SUCCEEDED') throw new Error(`discovery run ${discovery.status}`);
+  const { ldapGroups } = await app.gqlData<{ ldapGroups: { dn: string }[] }>(
+    `query($id: ID!, $n: Int!) { ldapGroups(syncConfigId: $id, limit: $n) { dn } }`,
+    { id: config.id, n: options.groupCount },
+  );
+  const shared = await createAppGroup(app, uniqueName('mapped'));
+  const mappings = [];
+  for (const group of ldapGroups) {
+    mappings.push({
+      ldapGroupDn: group.dn,
+      appGroupIds: [options.oneAppGroup ? shared : await createAppGroup(app, uniqueName('mapped'))],
+    });
+  }
+  await setMappings(app, config.id, mappings);
+  return { directoryId: directory.id, configId: config.id, groupDns: ldapGroups.map((group) => group.dn) };
 }

@@ -1,20 +1,19 @@
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  createAppGroup,
+  createMappedConfig,
   groupsByLogin,
   identityStates,
-  setMappings,
+  type MappedConfig,
 } from '../../support/directory-sync-queries.js';
 import {
   createDirectory,
   createSyncConfig,
   directoryInputFor,
   syncConfigInputFor,
-  uniqueName,
 } from '../../support/factories.js';
 import { startSlapd } from '../../support/slapd-server.js';
 import { getRun, runSync, startSync, waitForRun } from '../../support/sync-runs.js';
+import { lockTable, releaseOpenLocks, waitForPhase } from '../../support/phase-control.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -27,59 +26,12 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function lockTable(table: string): Promise<{ client: pg.Client; release: () => Promise<void> }> {
-  const client = new pg.Client({ connectionString: app.workerEnv.DATABASE_URL });
-  await client.connect();
-  await client.query('begin');
-  await client.query(`lock table ${table} in exclusive mode`);
-  let released = false;
-  const lock = {
-    client,
-    // Idempotent, so a failing test can always release in `finally` and never leave a worker blocked.
-    release: async () => {
-      if (released) return;
-      released = true;
-      await client.query('commit');
-      await client.end();
-    },
-  };
-  openLocks.push(lock.release);
-  return lock;
-}
-
-/** Locks a failed test did not release, released before anything else waits on them. */
-const openLocks: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const release of openLocks.splice(0)) await release();
-});
-
-async function waitForPhase(runId: string, phase: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await getRun(app, runId)).phase !== phase) {
-    if (Date.now() > deadline) throw new Error(`run never reached ${phase}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+afterEach(releaseOpenLocks);
 
 /** A fresh config on the shared slapd with its first groups mapped; earlier tests' identities are removed. */
-async function mappedConfig(): Promise<{ directoryId: string; configId: string }> {
+async function mappedConfig(): Promise<MappedConfig> {
   await app.database.pool.query('delete from identity');
-  const directory = await createDirectory(app, directoryInputFor(slapd));
-  const config = await createSyncConfig(app, {
-    ...syncConfigInputFor(slapd, directory.id),
-    autoCreateUsers: true,
-    safetyThresholdPercent: 100,
-  });
-  expect((await runSync(app, config.id, { dryRun: true })).status).toBe('SUCCEEDED');
-  const { ldapGroups } = await app.gqlData<{ ldapGroups: { dn: string }[] }>(
-    `query($id: ID!) { ldapGroups(syncConfigId: $id, limit: 6) { dn } }`,
-    { id: config.id },
-  );
-  const mappings = [];
-  for (const group of ldapGroups)
-    mappings.push({ ldapGroupDn: group.dn, appGroupIds: [await createAppGroup(app, uniqueName('db'))] });
-  await setMappings(app, config.id, mappings);
-  return { directoryId: directory.id, configId: config.id };
+  return createMappedConfig(app, slapd, { groupCount: 6, oneAppGroup: false });
 }
 
 describe('database connection dropped during apply', () => {
@@ -89,9 +41,9 @@ describe('database connection dropped during apply', () => {
     const expected = groupsByLogin(await identityStates(app, directoryId), (id) => id);
     await app.database.pool.query('delete from identity where source_directory_id = $1', [directoryId]);
 
-    const lock = await lockTable('synced_membership');
+    const lock = await lockTable(app, 'synced_membership');
     const run = await startSync(app, configId);
-    await waitForPhase(run.id, 'APPLY');
+    await waitForPhase(app, run.id, 'APPLY');
     // The apply's connection waits on the lock: terminate it, as a database failover would.
     const deadline = Date.now() + 30_000;
     let terminated = 0;
@@ -129,7 +81,7 @@ describe('cancel during a phase', () => {
       });
       own.pause();
       const run = await startSync(app, config.id);
-      await waitForPhase(run.id, 'READ_USERS');
+      await waitForPhase(app, run.id, 'READ_USERS');
       await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
       expect((await waitForRun(app, run.id)).status).toBe('CANCELLED');
       const { rows } = await app.database.pool.query<{ n: number }>(
@@ -145,9 +97,9 @@ describe('cancel during a phase', () => {
 
   it('during apply: the plan is applied whole or not at all', async () => {
     const { directoryId, configId } = await mappedConfig();
-    const lock = await lockTable('synced_membership');
+    const lock = await lockTable(app, 'synced_membership');
     const run = await startSync(app, configId);
-    await waitForPhase(run.id, 'APPLY');
+    await waitForPhase(app, run.id, 'APPLY');
     const planned = await getRun(app, run.id);
     expect(planned.counters.identitiesToCreate).toBeGreaterThan(0);
     await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
@@ -176,9 +128,9 @@ describe('cancel during a phase', () => {
       kind: 'ROLE_SYNC',
       assignRolesToIdentities: true,
     });
-    const lock = await lockTable('identity_role');
+    const lock = await lockTable(app, 'identity_role');
     const run = await startSync(app, roles.id);
-    await waitForPhase(run.id, 'COMMIT_ROLE_REQUESTS');
+    await waitForPhase(app, run.id, 'COMMIT_ROLE_REQUESTS');
     await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });
     await lock.release();
     expect((await waitForRun(app, run.id)).status).toBe('CANCELLED');

@@ -1,22 +1,16 @@
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ManagedProcess } from '../../../src/embedded/managed-process.js';
-import {
-  createAppGroup,
-  groupsByLogin,
-  identityStates,
-  setMappings,
-} from '../../support/directory-sync-queries.js';
+import { createMappedConfig, groupsByLogin, identityStates } from '../../support/directory-sync-queries.js';
 import {
   createDirectory,
   createSyncConfig,
   directoryInputFor,
   syncConfigInputFor,
-  uniqueName,
 } from '../../support/factories.js';
 import type { LdapServerHandle } from '../../support/server-process.js';
 import { startSlapd } from '../../support/slapd-server.js';
-import { getRun, runSync, startSync, waitForRun } from '../../support/sync-runs.js';
+import { runSync, startSync, waitForRun } from '../../support/sync-runs.js';
+import { lockTable, releaseOpenLocks, waitForPhase } from '../../support/phase-control.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { startWorkerProcess } from '../../support/worker-process.js';
 
@@ -47,78 +41,25 @@ async function kill(worker: ManagedProcess): Promise<void> {
   await worker.stop(0);
 }
 
-/** Holds an EXCLUSIVE lock (reads pass, writes wait) on a table until released. */
-async function lockTable(table: string): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: app.workerEnv.DATABASE_URL });
-  await client.connect();
-  await client.query('begin');
-  await client.query(`lock table ${table} in exclusive mode`);
-  let released = false;
-  const release = async (): Promise<void> => {
-    if (released) return;
-    released = true;
-    await client.query('commit');
-    await client.end();
-  };
-  openLocks.push(release);
-  return release;
-}
-
-/** Locks a failed test did not release, released before anything else waits on them. */
-const openLocks: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const release of openLocks.splice(0)) await release();
-});
-
-async function waitForPhase(runId: string, phase: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await getRun(app, runId)).phase !== phase) {
-    if (Date.now() > deadline) throw new Error(`run never reached ${phase}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A directory sync config on the shared slapd with its first groups mapped (found by a dry run). */
-async function mappedConfig(groupCount: number, oneAppGroup: boolean) {
-  const directory = await createDirectory(app, directoryInputFor(sharedSlapd));
-  const config = await createSyncConfig(app, {
-    ...syncConfigInputFor(sharedSlapd, directory.id),
-    autoCreateUsers: true,
-    safetyThresholdPercent: 100,
-  });
-  expect((await runSync(app, config.id, { dryRun: true })).status).toBe('SUCCEEDED');
-  const { ldapGroups } = await app.gqlData<{ ldapGroups: { dn: string }[] }>(
-    `query($id: ID!, $n: Int!) { ldapGroups(syncConfigId: $id, limit: $n) { dn } }`,
-    {
-      id: config.id,
-      n: groupCount,
-    },
-  );
-  const shared = await createAppGroup(app, uniqueName('k'));
-  const mappings = [];
-  for (const group of ldapGroups)
-    mappings.push({
-      ldapGroupDn: group.dn,
-      appGroupIds: [oneAppGroup ? shared : await createAppGroup(app, uniqueName('k'))],
-    });
-  await setMappings(app, config.id, mappings);
-  return { directoryId: directory.id, configId: config.id, groupDns: ldapGroups.map((group) => group.dn) };
-}
+afterEach(releaseOpenLocks);
 
 describe('a worker killed mid-run', () => {
   it('during apply: a new worker finishes, with the same final state as an undisturbed run', async () => {
     const worker = await newWorker();
-    const { directoryId, configId } = await mappedConfig(4, false);
+    const { directoryId, configId } = await createMappedConfig(app, sharedSlapd, {
+      groupCount: 4,
+      oneAppGroup: false,
+    });
     expect((await runSync(app, configId)).status).toBe('SUCCEEDED');
     const expected = groupsByLogin(await identityStates(app, directoryId), (id) => id);
     expect(Object.keys(expected).length).toBeGreaterThan(0);
     await app.database.pool.query('delete from identity where source_directory_id = $1', [directoryId]);
 
-    const release = await lockTable('synced_membership');
+    const lock = await lockTable(app, 'synced_membership');
     const run = await startSync(app, configId);
-    await waitForPhase(run.id, 'APPLY');
+    await waitForPhase(app, run.id, 'APPLY');
     await kill(worker);
-    await release();
+    await lock.release();
     await newWorker();
     const done = await waitForRun(app, run.id);
     expect(done.status).toBe('SUCCEEDED');
@@ -127,7 +68,10 @@ describe('a worker killed mid-run', () => {
 
   it('during the role-request commit: every request is executed once', async () => {
     const worker = await newWorker();
-    const { directoryId, configId, groupDns } = await mappedConfig(5, true);
+    const { directoryId, configId, groupDns } = await createMappedConfig(app, sharedSlapd, {
+      groupCount: 5,
+      oneAppGroup: true,
+    });
     expect((await runSync(app, configId)).status).toBe('SUCCEEDED');
     await app.database.pool.query(
       `insert into contract (id, identity_id, "primary", excluded, created_at)
@@ -141,11 +85,11 @@ describe('a worker killed mid-run', () => {
       groupsFilter: `(|${groupDns.map((dn) => `(entryDN=${dn})`).join('')})`,
     });
 
-    const release = await lockTable('identity_role');
+    const lock = await lockTable(app, 'identity_role');
     const run = await startSync(app, roles.id);
-    await waitForPhase(run.id, 'COMMIT_ROLE_REQUESTS');
+    await waitForPhase(app, run.id, 'COMMIT_ROLE_REQUESTS');
     await kill(worker);
-    await release();
+    await lock.release();
     await newWorker();
     const done = await waitForRun(app, run.id);
     expect(done.status).toBe('SUCCEEDED');
@@ -181,7 +125,7 @@ describe('a worker killed mid-run', () => {
       const config = await createSyncConfig(app, syncConfigInputFor(slapd.info, directory.id));
       slapd.pause();
       const run = await startSync(app, config.id);
-      await waitForPhase(run.id, 'READ_USERS');
+      await waitForPhase(app, run.id, 'READ_USERS');
       await kill(worker);
       slapd.resume();
       await newWorker();
