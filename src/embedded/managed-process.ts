@@ -65,6 +65,11 @@ export async function waitForPort(
   }
 }
 
+/** Whether something accepts TCP connections on 127.0.0.1:port right now. */
+export function isListening(port: number): Promise<boolean> {
+  return canConnect('127.0.0.1', port);
+}
+
 function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
