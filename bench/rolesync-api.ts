@@ -2,30 +2,13 @@
 // directory and the sync config, one application group per LDAP group, map them all, start runs and
 // watch them (status, phase, counters, run log).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SYNC_RUN_COUNTER_KEYS } from '../src/domain/sync-run-state.js';
 import type { BenchSlapd } from './bench-slapd.js';
 import type { DirectoryModel } from './directory-model.js';
 import { PAGE_SIZE, type SyncQueries } from './sync-queries.js';
 
-export const RUN_COUNTERS = [
-  'usersRead',
-  'groupsRead',
-  'memberOfValuesRead',
-  'groupMemberValuesRead',
-  'entriesSkipped',
-  'membershipEdges',
-  'identitiesToCreate',
-  'identitiesToUpdate',
-  'identitiesToDeactivate',
-  'identitiesToReactivate',
-  'membershipsToAdd',
-  'membershipsToRemove',
-  'identitiesCreated',
-  'identitiesUpdated',
-  'identitiesDeactivated',
-  'identitiesReactivated',
-  'membershipsAdded',
-  'membershipsRemoved',
-] as const;
+/** The run counters the benchmark reads: all of them, as the API defines them. */
+export const RUN_COUNTERS = SYNC_RUN_COUNTER_KEYS;
 
 export type RunCounters = Record<(typeof RUN_COUNTERS)[number], number>;
 

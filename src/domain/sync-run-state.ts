@@ -58,6 +58,38 @@ export interface SyncRunCounters {
   rolesRemoved?: number;
 }
 
+/** Every counter a run reports, in display order (the API's SyncRunCounters, the benchmark's query). */
+export const SYNC_RUN_COUNTER_KEYS = [
+  'usersRead',
+  'groupsRead',
+  'memberOfValuesRead',
+  'groupMemberValuesRead',
+  'entriesSkipped',
+  'membershipEdges',
+  'identitiesToCreate',
+  'identitiesToUpdate',
+  'identitiesToDeactivate',
+  'identitiesToReactivate',
+  'membershipsToAdd',
+  'membershipsToRemove',
+  'identitiesCreated',
+  'identitiesUpdated',
+  'identitiesDeactivated',
+  'identitiesReactivated',
+  'membershipsAdded',
+  'membershipsRemoved',
+  'rolesCreated',
+  'rolesUpdated',
+  'memberValues',
+  'lookupsMade',
+  'cacheHits',
+  'membersUnresolved',
+  'roleRequestsCreated',
+  'roleRequestsExecuted',
+  'rolesAdded',
+  'rolesRemoved',
+] as const satisfies readonly (keyof SyncRunCounters)[];
+
 export const PLAN_IDENTITY_ACTIONS = ['CREATE', 'UPDATE', 'DEACTIVATE', 'REACTIVATE'] as const;
 export type PlanIdentityAction = (typeof PLAN_IDENTITY_ACTIONS)[number];
 

@@ -1,5 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../../domain/sync-run-state.js';
+import {
+  SYNC_RUN_COUNTER_KEYS,
+  type SyncPhase,
+  type SyncRunCounters,
+  type SyncRunStatus,
+} from '../../domain/sync-run-state.js';
 import type { SyncRun } from '../../entities/sync-run.entity.js';
 import { SyncPhaseEnum, SyncRunStatusEnum } from '../enums.js';
 
@@ -38,41 +43,10 @@ export class SyncRunCountersType {
 
   static from(counters: SyncRunCounters): SyncRunCountersType {
     const type = new SyncRunCountersType();
-    for (const key of COUNTER_KEYS) type[key] = counters[key] ?? 0;
+    for (const key of SYNC_RUN_COUNTER_KEYS) type[key] = counters[key] ?? 0;
     return type;
   }
 }
-
-const COUNTER_KEYS = [
-  'usersRead',
-  'groupsRead',
-  'memberOfValuesRead',
-  'groupMemberValuesRead',
-  'entriesSkipped',
-  'membershipEdges',
-  'identitiesToCreate',
-  'identitiesToUpdate',
-  'identitiesToDeactivate',
-  'identitiesToReactivate',
-  'membershipsToAdd',
-  'membershipsToRemove',
-  'identitiesCreated',
-  'identitiesUpdated',
-  'identitiesDeactivated',
-  'identitiesReactivated',
-  'membershipsAdded',
-  'membershipsRemoved',
-  'rolesCreated',
-  'rolesUpdated',
-  'memberValues',
-  'lookupsMade',
-  'cacheHits',
-  'membersUnresolved',
-  'roleRequestsCreated',
-  'roleRequestsExecuted',
-  'rolesAdded',
-  'rolesRemoved',
-] as const satisfies readonly (keyof SyncRunCounters)[];
 
 @ObjectType('SyncRun', { description: 'One execution of a sync config' })
 export class SyncRunType {
