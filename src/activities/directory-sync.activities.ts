@@ -24,9 +24,14 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
 
   return {
     async resolveMembers({ runId }: RunInput): Promise<number> {
-      const { config } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      const { run, config } = await loadRunContext(deps.database.orm.em.fork(), runId);
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      const membershipEdges = await resolution.resolve(runId, config);
+      const membershipEdges = await resolution.resolve(runId, {
+        membershipSource: config.membershipSource,
+        groupMemberAttribute: config.groupMemberAttribute,
+        expandNestedGroups: config.expandNestedGroups,
+        incremental: run.readMode === 'INCREMENTAL',
+      });
       await runs.mergeCounters(runId, { membershipEdges });
       await log.append(
         runId,
@@ -40,12 +45,17 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
     async planChanges({ runId }: RunInput): Promise<PlanResult> {
       const { run, config, directory } = await loadRunContext(deps.database.orm.em.fork(), runId);
       await runs.setPhase(runId, 'PLAN');
+      // An on-demand full reconciliation re-plans every entry: it is also how drift on the application side heals.
+      const differential = config.differentialSync && !run.fullRequested;
+      const snapshot = differential ? await runs.findSnapshot(config.id) : null;
       const counts = await planner.plan(runId, {
         syncConfigId: config.id,
         directoryId: directory.id,
         autoCreateUsers: config.autoCreateUsers,
         autoDeactivateUsers: config.autoDeactivateUsers,
+        fullRead: run.readMode === 'FULL',
         defaultAuthorizationType: config.defaultAuthorizationType,
+        differentialAgainst: snapshot?.runId ?? null,
       });
       const { identitiesAffected, activeIdentities, ...planCounters } = counts;
       await runs.mergeCounters(runId, planCounters);
@@ -53,7 +63,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         identitiesAffected,
         activeIdentities,
         thresholdPercent: config.safetyThresholdPercent,
-        usersRead: run.counters.usersRead ?? 0,
+        usersRead: run.counters.usersStaged ?? run.counters.usersRead ?? 0,
         previousUsersRead: await runs.previousUsersRead(config.id, runId),
       });
       await log.append(
@@ -62,7 +72,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         'PLAN',
         `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
           `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
-          `${counts.entriesSkipped} entries skipped`,
+          `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run`,
       );
       return { counts, guard };
     },
@@ -98,10 +108,16 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       return counts;
     },
 
-    /** Keeps the staging of the config's newest run (the groups list shows it) and drops older runs'. */
+    /**
+     * Keeps the staging of the config's newest run (the groups list shows it; a successful run's is the
+     * snapshot the next incremental or differential run starts from) and drops older runs'. A dry run
+     * keeps the snapshot too.
+     */
     async cleanUpStaging({ runId }: RunInput): Promise<void> {
+      const { run, config } = await loadRunContext(deps.database.orm.em.fork(), runId);
       await runs.setPhase(runId, 'CLEAN_UP');
-      await runs.dropOlderStaging(runId);
+      const snapshot = run.dryRun ? await runs.findSnapshot(config.id) : null;
+      await runs.dropOlderStaging(runId, snapshot?.runId ?? null);
     },
   };
 }

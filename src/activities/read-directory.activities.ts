@@ -3,7 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SearchScope } from '../domain/directory-kinds.js';
 import { StagingRepository } from '../db/staging.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
-import { STABLE_ID_ATTRIBUTES, type LdapEntry } from '../ldap/index.js';
+import { RunLogRepository } from '../db/run-log.repository.js';
+import type { ReadMark } from '../domain/read-modes.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSession } from '../ldap/index.js';
+import { changedSinceFilter, decideReadMode, laterTimestamp } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
 import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -30,6 +35,14 @@ interface Query {
   attributes: string[];
 }
 
+/** How a run's reads go: from scratch, or over a copy of the snapshot with only the changes since its mark. */
+interface ReadPlan {
+  since: ReadMark | null;
+  snapshotRunId: string | null;
+  /** Not AD: the mark is the greatest modifyTimestamp read. */
+  timestampMarks: boolean;
+}
+
 /** Server-side time limit for one paged search; large directories need minutes, not ldapts' 10 s. */
 const SEARCH_TIME_LIMIT_SECONDS = 3600;
 const PROGRESS_INTERVAL_MS = 500;
@@ -42,6 +55,7 @@ const PROGRESS_INTERVAL_MS = 500;
 export function createReadDirectoryActivities(deps: ActivityDeps) {
   const staging = new StagingRepository(deps.database.pool);
   const runs = new SyncRunRepository(deps.database.pool);
+  const log = new RunLogRepository(deps.database.pool);
   const fork = (): EntityManager => deps.database.orm.em.fork();
 
   /** Values that are no DN are left out of staging, never fatal; each affected entry is logged with its DN. */
@@ -61,35 +75,111 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   }
 
   /** Streams every page of the query into onPage, heartbeating with the number of entries read. */
-  function forEachPage(
+  async function forEachPage(
+    session: LdapSession,
     context: RunContext,
     query: Query,
     counter: 'usersRead' | 'groupsRead',
     onPage: (page: LdapEntry[]) => Promise<void>,
   ): Promise<number> {
-    return withLdapSession(context.directory, deps.secrets, async (session) => {
-      let read = 0;
-      let reported = 0;
-      const pages = session.pagedSearch({
-        baseDn: query.baseDn,
-        scope: ldapScope(query.scope),
-        filter: query.filter,
-        attributes: query.attributes,
-        pageSize: context.directory.pageSize,
-        timeLimitSeconds: SEARCH_TIME_LIMIT_SECONDS,
-      });
-      for await (const page of pages) {
-        await onPage(page);
-        read += page.length;
-        Context.current().heartbeat({ read });
-        // Live progress for watchers, a couple of times a second at most.
-        if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
-          reported = Date.now();
-          await runs.mergeCounters(context.run.id, { [counter]: read });
-        }
-      }
-      return read;
+    let read = 0;
+    let reported = 0;
+    const pages = session.pagedSearch({
+      baseDn: query.baseDn,
+      scope: ldapScope(query.scope),
+      filter: query.filter,
+      attributes: query.attributes,
+      pageSize: context.directory.pageSize,
+      timeLimitSeconds: SEARCH_TIME_LIMIT_SECONDS,
     });
+    for await (const page of pages) {
+      await onPage(page);
+      read += page.length;
+      Context.current().heartbeat({ read });
+      // Live progress for watchers, a couple of times a second at most.
+      if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+        reported = Date.now();
+        await runs.mergeCounters(context.run.id, { [counter]: read });
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Full or incremental: decided once per run, by the users read (it asks the server for its root DSE).
+   * The run's mark starts as the DC's USN before the read (AD) or the snapshot's timestamp mark.
+   */
+  async function chooseReadMode(context: RunContext, session: LdapSession): Promise<ReadPlan> {
+    const { run, config } = context;
+    const [dse, snapshot, lastFullReadAt] = await Promise.all([
+      session.readRootDse(),
+      runs.findSnapshot(config.id),
+      runs.lastFullReadAt(config.id),
+    ]);
+    const decision = decideReadMode({
+      fullRequested: run.fullRequested,
+      incrementalReads: config.incrementalReads,
+      membershipManagement: config.kind === 'ROLE_SYNC' && config.membershipManagement,
+      snapshot,
+      configUpdatedAt: config.updatedAt,
+      lastFullReadAt,
+      fullSyncIntervalMinutes: config.fullSyncIntervalMinutes,
+      now: new Date(),
+      server: { type: dse.serverType, dsServiceName: dse.dsServiceName },
+    });
+    const usnMark: ReadMark | null =
+      dse.serverType === 'ACTIVE_DIRECTORY' && dse.dsServiceName !== null && dse.highestCommittedUsn !== null
+        ? { kind: 'USN', server: dse.dsServiceName, value: dse.highestCommittedUsn }
+        : null;
+    const since = decision.mode === 'INCREMENTAL' ? decision.since : null;
+    const mark = dse.serverType === 'ACTIVE_DIRECTORY' ? usnMark : since;
+    await runs.setReadMode(run.id, decision.mode, mark);
+    await log.append(
+      run.id,
+      'INFO',
+      'READ_USERS',
+      decision.mode === 'INCREMENTAL'
+        ? 'Incremental read: only entries changed since the last successful run'
+        : `Full read: ${decision.reason}`,
+    );
+    return {
+      since,
+      snapshotRunId: decision.mode === 'INCREMENTAL' ? (snapshot?.runId ?? null) : null,
+      timestampMarks: dse.serverType !== 'ACTIVE_DIRECTORY',
+    };
+  }
+
+  /** What stageGroups continues of the users read's decision. */
+  async function readPlanOf(context: RunContext, session: LdapSession): Promise<ReadPlan> {
+    const { run, config } = context;
+    const timestampMarks = run.readMark?.kind !== 'USN';
+    if (run.readMode === 'FULL') return { since: null, snapshotRunId: null, timestampMarks };
+    const snapshot = await runs.findSnapshot(config.id);
+    if (snapshot?.mark == null) {
+      throw new AppError(ErrorCode.INTERNAL, 'The snapshot an incremental run reads from is gone.');
+    }
+    if (snapshot.mark.kind === 'USN') {
+      const dse = await session.readRootDse();
+      if (dse.dsServiceName !== snapshot.mark.server) {
+        throw new AppError(
+          ErrorCode.DIRECTORY_SERVER_CHANGED,
+          'Another domain controller answered the groups read than the users read; the next run reads in full.',
+        );
+      }
+    }
+    return { since: snapshot.mark, snapshotRunId: snapshot.runId, timestampMarks };
+  }
+
+  /** Adds the changed-since clause to a query's filter when the read is incremental. */
+  function readFilter(filter: string, plan: ReadPlan): string {
+    return plan.since === null ? filter : `(&${filter}${changedSinceFilter(plan.since)})`;
+  }
+
+  function latestModifyTimestamp(page: readonly LdapEntry[], latest: string | null): string | null {
+    return page.reduce(
+      (acc, entry) => laterTimestamp(acc, getAttributeValues(entry, 'modifyTimestamp')[0] ?? null),
+      latest,
+    );
   }
 
   return {
@@ -119,28 +209,46 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         mapping.email,
         mapping.externalId,
         'memberOf',
+        'modifyTimestamp',
         ...STABLE_ID_ATTRIBUTES,
       ];
       const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_USERS');
       await staging.clearUsers(runId);
-      let memberOfValuesRead = 0;
-      const usersRead = await forEachPage(
-        context,
-        { baseDn: config.usersBaseDn, scope: config.usersScope, filter: config.usersFilter, attributes },
-        'usersRead',
-        async (page) => {
-          const mapped = page.map((entry) => mapUserEntry(entry, mapping));
-          await staging.insertUsers(
-            runId,
-            mapped.map((m) => m.row),
-          );
-          memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
-          logRejectedValues(runId, 'memberOf', mapped);
-        },
-      );
-      await runs.mergeCounters(runId, { usersRead, memberOfValuesRead });
-      return { usersRead, memberOfValuesRead };
+      return withLdapSession(context.directory, deps.secrets, async (session) => {
+        const plan = await chooseReadMode(context, session);
+        if (plan.snapshotRunId !== null) await staging.copySnapshotUsers(plan.snapshotRunId, runId);
+        let memberOfValuesRead = 0;
+        let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
+        const usersRead = await forEachPage(
+          session,
+          context,
+          {
+            baseDn: config.usersBaseDn,
+            scope: config.usersScope,
+            filter: readFilter(config.usersFilter, plan),
+            attributes,
+          },
+          'usersRead',
+          async (page) => {
+            const mapped = page.map((entry) => mapUserEntry(entry, mapping));
+            await staging.insertUsers(
+              runId,
+              mapped.map((m) => m.row),
+              plan.snapshotRunId !== null,
+            );
+            memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
+            logRejectedValues(runId, 'memberOf', mapped);
+            latest = latestModifyTimestamp(page, latest);
+          },
+        );
+        if (plan.timestampMarks) {
+          await runs.setReadMark(runId, latest === null ? null : { kind: 'MODIFY_TIMESTAMP', value: latest });
+        }
+        const usersStaged = plan.snapshotRunId === null ? usersRead : await staging.countUsers(runId);
+        await runs.mergeCounters(runId, { usersRead, usersStaged, memberOfValuesRead });
+        return { usersRead, memberOfValuesRead };
+      });
     },
 
     async stageGroups({ runId }: RunInput): Promise<StageGroupsResult> {
@@ -158,24 +266,47 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         groupMapping.member,
         groupMapping.description,
         groupMapping.catalogue,
+        'modifyTimestamp',
         ...STABLE_ID_ATTRIBUTES,
       ];
       const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_GROUPS');
       await staging.clearGroups(runId);
-      let groupMemberValuesRead = 0;
-      const groupsRead = await forEachPage(
-        context,
-        { baseDn: config.groupsBaseDn, scope: config.groupsScope, filter: config.groupsFilter, attributes },
-        'groupsRead',
-        async (page) => {
-          const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping));
-          const written = await staging.insertGroups(
-            runId,
-            mapped.map((m) => m.row),
+      const { groupsRead, groupMemberValuesRead } = await withLdapSession(
+        context.directory,
+        deps.secrets,
+        async (session) => {
+          const plan = await readPlanOf(context, session);
+          if (plan.snapshotRunId !== null) await staging.copySnapshotGroups(plan.snapshotRunId, runId);
+          const runMark = context.run.readMark;
+          let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
+          let memberValues = 0;
+          const read = await forEachPage(
+            session,
+            context,
+            {
+              baseDn: config.groupsBaseDn,
+              scope: config.groupsScope,
+              filter: readFilter(config.groupsFilter, plan),
+              attributes,
+            },
+            'groupsRead',
+            async (page) => {
+              const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping));
+              const written = await staging.insertGroups(
+                runId,
+                mapped.map((m) => m.row),
+                plan.snapshotRunId !== null,
+              );
+              memberValues += written.members;
+              logRejectedValues(runId, config.groupMemberAttribute, mapped);
+              latest = latestModifyTimestamp(page, latest);
+            },
           );
-          groupMemberValuesRead += written.members;
-          logRejectedValues(runId, config.groupMemberAttribute, mapped);
+          if (plan.timestampMarks && latest !== null) {
+            await runs.setReadMark(runId, { kind: 'MODIFY_TIMESTAMP', value: latest });
+          }
+          return { groupsRead: read, groupMemberValuesRead: memberValues };
         },
       );
       await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });

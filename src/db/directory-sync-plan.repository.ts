@@ -7,7 +7,18 @@ export interface PlanSettings {
   directoryId: string;
   autoCreateUsers: boolean;
   autoDeactivateUsers: boolean;
+  /**
+   * A full read: users missing from it were deleted (or left the query) and are deactivated. An
+   * incremental read cannot see deletions, so it deactivates only users it sees in no mapped group (their
+   * groups were read whole); missing ones wait for the next full run.
+   */
+  fullRead: boolean;
   defaultAuthorizationType: AuthorizationType;
+  /**
+   * Differential sync: skip users whose content hash equals the one in this snapshot run's staging.
+   * Null: every user is planned.
+   */
+  differentialAgainst: string | null;
 }
 
 export interface PlanCounts {
@@ -23,6 +34,8 @@ export interface PlanCounts {
   identitiesAffected: number;
   /** Active identities of the directory now (the guard's base). */
   activeIdentities: number;
+  /** Users whose content hash equals the snapshot's: not planned (differential sync). */
+  entriesUnchanged: number;
 }
 
 /**
@@ -34,6 +47,11 @@ export interface PlanCounts {
  * Matching: a staged user is the identity of this directory with its stable id (the DN when the server
  * has none), else the identity with its login that belongs to this directory or to none (a locally
  * registered user is linked). A login held by another directory's identity is a conflict: skipped, logged.
+ *
+ * Differential: each planned user gets a content hash of everything its plan depends on (its attributes,
+ * the mapped groups it reaches, the config's switches); a user whose hash equals the snapshot's is left
+ * out of every step, so it costs neither plan rows nor apply work. Users never planned (no login, a
+ * conflict) get no hash and are looked at again next time.
  */
 export class DirectorySyncPlanRepository {
   constructor(private readonly pool: pg.Pool) {}
@@ -76,6 +94,36 @@ export class DirectorySyncPlanRepository {
       await client.query(`create index on run_user_group (user_dn_norm)`);
       await client.query(`analyze run_user_group`);
 
+      await client.query(`alter table run_match add column unchanged boolean not null default false`);
+      await client.query(
+        `with conflict as (
+           select m.dn_norm from run_match m
+           where m.identity_id is null and exists (select 1 from identity i where lower(i.login) = lower(m.login))),
+         hashed as (
+           select m.dn_norm, md5(concat_ws(E'\x1f', $2::text, m.login, m.display_name, m.email, m.dn, m.external_id,
+                  (select string_agg(g.app_group_id::text || '@' || g.ldap_group_dn_norm, ',' order by g.app_group_id, g.ldap_group_dn_norm)
+                   from run_user_group g where g.user_dn_norm = m.dn_norm))) as digest
+           from run_match m where m.dn_norm not in (select dn_norm from conflict))
+         update staged_user u set digest = h.digest
+         from hashed h where u.run_id = $1 and u.dn_norm = h.dn_norm and u.digest is distinct from h.digest`,
+        [runId, planFingerprint(settings)],
+      );
+      if (settings.differentialAgainst !== null) {
+        // Same hash and the identity as that plan left it (so an identity deleted or re-activated by hand,
+        // or a deactivation an incremental run had to leave to the next full run, is planned again).
+        await client.query(
+          `update run_match m set unchanged = true
+           from staged_user u join staged_user prev on prev.run_id = $2 and prev.dn_norm = u.dn_norm
+           where u.run_id = $1 and u.dn_norm = m.dn_norm and u.digest = prev.digest
+             and case when m.identity_id is null
+                      then not ($3 and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))
+                      else (select i.active from identity i where i.id = m.identity_id)
+                           = (not $4 or exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))
+                 end`,
+          [runId, settings.differentialAgainst, settings.autoCreateUsers, settings.autoDeactivateUsers],
+        );
+      }
+
       const skipped = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', reason, dn from (
@@ -95,7 +143,7 @@ export class DirectorySyncPlanRepository {
           `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
            select $1, m.new_identity_id, 'CREATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'in a mapped group'
            from run_match m
-           where m.identity_id is null
+           where m.identity_id is null and not m.unchanged
              and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
              and not exists (select 1 from identity i where lower(i.login) = lower(m.login))`,
           [runId],
@@ -110,15 +158,16 @@ export class DirectorySyncPlanRepository {
            from identity i
            left join run_match m on m.identity_id = i.id
            where i.source_directory_id = $2 and i.active
-             and (m.identity_id is null or not exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))`,
-          [runId, directoryId],
+             and ((m.identity_id is null and $3)
+                  or (not m.unchanged and not exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)))`,
+          [runId, directoryId, settings.fullRead],
         );
       }
       await client.query(
         `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
          select $1, i.id, 'REACTIVATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'back in a mapped group'
          from run_match m join identity i on i.id = m.identity_id
-         where not i.active and i.deactivation_reason in ('NOT_IN_MAPPED_GROUP', 'NOT_FOUND_IN_DIRECTORY')
+         where not m.unchanged and not i.active and i.deactivation_reason in ('NOT_IN_MAPPED_GROUP', 'NOT_FOUND_IN_DIRECTORY')
            and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
 `,
         [runId],
@@ -130,7 +179,8 @@ export class DirectorySyncPlanRepository {
         `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
          select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'attributes changed in the directory'
          from run_match m join identity i on i.id = m.identity_id
-         where (i.login, i.display_name, i.email, i.dn, i.dn_norm, i.external_id, i.source_directory_id)
+         where not m.unchanged
+           and (i.login, i.display_name, i.email, i.dn, i.dn_norm, i.external_id, i.source_directory_id)
                is distinct from (m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, $2::uuid)
          on conflict (run_id, identity_id) do nothing`,
         [runId, directoryId],
@@ -142,7 +192,7 @@ export class DirectorySyncPlanRepository {
          from run_match m
          join run_user_group g on g.user_dn_norm = m.dn_norm
          left join plan_identity c on c.run_id = $1 and c.identity_id = m.new_identity_id
-         where coalesce(m.identity_id, c.identity_id) is not null`,
+         where coalesce(m.identity_id, c.identity_id) is not null and not m.unchanged`,
         [runId],
       );
       await client.query(`analyze run_desired`);
@@ -160,6 +210,7 @@ export class DirectorySyncPlanRepository {
          select $1, s.identity_id, s.app_group_id, s.ldap_group_dn_norm, 'REMOVE'
          from synced_membership s
          where s.sync_config_id = $2
+           and not exists (select 1 from run_match u where u.unchanged and u.identity_id = s.identity_id)
            and not exists (select 1 from run_desired d
                            where d.identity_id = s.identity_id and d.app_group_id = s.app_group_id
                              and d.ldap_group_dn_norm = s.ldap_group_dn_norm)`,
@@ -179,7 +230,8 @@ export class DirectorySyncPlanRepository {
               select identity_id from plan_identity where run_id = $1 and action = 'DEACTIVATE'
               union
               select identity_id from plan_membership where run_id = $1 and action = 'REMOVE') a) as "identitiesAffected",
-           (select count(*) from identity where source_directory_id = $2 and active) as "activeIdentities"`,
+           (select count(*) from identity where source_directory_id = $2 and active) as "activeIdentities",
+           (select count(*) from run_match where unchanged) as "entriesUnchanged"`,
         [runId, directoryId, skipped.rowCount ?? 0],
       );
       const row = counts.rows[0];
@@ -194,7 +246,18 @@ export class DirectorySyncPlanRepository {
         entriesSkipped: Number(row.entriesSkipped),
         identitiesAffected: Number(row.identitiesAffected),
         activeIdentities: Number(row.activeIdentities),
+        entriesUnchanged: Number(row.entriesUnchanged),
       };
     });
   }
+}
+
+/** The config switches a user's plan depends on besides its own data: a change re-plans everyone. */
+function planFingerprint(settings: PlanSettings): string {
+  return [
+    settings.directoryId,
+    settings.autoCreateUsers,
+    settings.autoDeactivateUsers,
+    settings.defaultAuthorizationType,
+  ].join('|');
 }

@@ -6,6 +6,11 @@ export interface ResolutionSettings {
   membershipSource: MembershipSource;
   groupMemberAttribute: GroupMemberAttribute;
   expandNestedGroups: boolean;
+  /**
+   * An incremental run carries unchanged users over from the snapshot with their memberOf as it was:
+   * neither AD nor slapd's memberof overlay marks a user changed when a group gains or loses it.
+   */
+  incremental: boolean;
 }
 
 /**
@@ -22,6 +27,25 @@ export class MembershipResolutionRepository {
       await client.query('delete from staged_edge where run_id = $1', [runId]);
       // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
       await client.query('analyze staged_user, staged_group, staged_group_member');
+      if (settings.incremental && settings.membershipSource === 'MEMBER_OF') {
+        // Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for
+        // those groups. The corrected values stay in this run's staging, the next run's snapshot.
+        await client.query(
+          `with fresh as (select dn_norm from staged_group where run_id = $1 and fresh),
+           fresh_member as (
+             select gm.member_value, gm.group_dn_norm
+             from staged_group_member gm join fresh f on f.dn_norm = gm.group_dn_norm
+             where gm.run_id = $1)
+           update staged_user u set member_of = array(
+             select v from unnest(u.member_of) as v where v not in (select dn_norm from fresh)
+             union
+             select fm.group_dn_norm from fresh_member fm where fm.member_value = u.dn_norm)
+           where u.run_id = $1 and not u.fresh
+             and (u.member_of && array(select dn_norm from fresh)
+                  or exists (select 1 from fresh_member fm where fm.member_value = u.dn_norm))`,
+          [runId],
+        );
+      }
       await client.query(directEdgesSql(settings), [runId]);
       if (settings.expandNestedGroups && settings.groupMemberAttribute !== 'memberUid') {
         await client.query(

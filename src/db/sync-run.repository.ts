@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import { progressNotifierFor, type RunProgressNotifier } from './run-progress-notifier.js';
 import { withTransaction } from './transaction.js';
+import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
+
+/** The config's last successful, applied run whose staging is kept: what an incremental read continues. */
+export interface RunSnapshot {
+  runId: string;
+  mark: ReadMark | null;
+  createdAt: Date;
+}
 
 /** Run bookkeeping written by activities; small statements, each its own transaction. */
 export class SyncRunRepository {
@@ -52,10 +60,10 @@ export class SyncRunRepository {
     await this.progress.changedNow(runId);
   }
 
-  /** Users read by the config's last successful run before this one (null when there is none). */
+  /** Users the config's last successful run before this one saw (null when there is none). */
   async previousUsersRead(syncConfigId: string, runId: string): Promise<number | null> {
     const result = await this.pool.query<{ users_read: string | null }>(
-      `select counters->>'usersRead' as users_read from sync_run
+      `select coalesce(counters->>'usersStaged', counters->>'usersRead') as users_read from sync_run
        where sync_config_id = $1 and id <> $2 and status = 'SUCCEEDED' and not dry_run
        order by created_at desc limit 1`,
       [syncConfigId, runId],
@@ -64,12 +72,56 @@ export class SyncRunRepository {
     return value == null ? null : Number(value);
   }
 
-  /** Drops the staging rows of the config's runs other than this one. */
-  async dropOlderStaging(runId: string): Promise<void> {
+  /** The config's snapshot (see RunSnapshot), or null when there is none or its staging is gone. */
+  async findSnapshot(syncConfigId: string): Promise<RunSnapshot | null> {
+    const result = await this.pool.query<{ id: string; read_mark: ReadMark | null; created_at: Date }>(
+      `select r.id, r.read_mark, r.created_at from (
+         select id, read_mark, created_at from sync_run
+         where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
+         order by created_at desc limit 1) r
+       where exists (select 1 from staged_user u where u.run_id = r.id)`,
+      [syncConfigId],
+    );
+    const row = result.rows[0];
+    return row === undefined ? null : { runId: row.id, mark: row.read_mark, createdAt: row.created_at };
+  }
+
+  /** When the config's last successful full read started (null: never). */
+  async lastFullReadAt(syncConfigId: string): Promise<Date | null> {
+    const result = await this.pool.query<{ at: Date | null }>(
+      `select max(coalesce(started_at, created_at)) as at from sync_run
+       where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run and read_mode = 'FULL'`,
+      [syncConfigId],
+    );
+    return result.rows[0]?.at ?? null;
+  }
+
+  async setReadMode(runId: string, mode: ReadMode, mark: ReadMark | null): Promise<void> {
+    await this.pool.query(`update sync_run set read_mode = $2, read_mark = $3 where id = $1`, [
+      runId,
+      mode,
+      mark === null ? null : JSON.stringify(mark),
+    ]);
+    this.progress.changed(runId);
+  }
+
+  async setReadMark(runId: string, mark: ReadMark | null): Promise<void> {
+    await this.pool.query(`update sync_run set read_mark = $2 where id = $1`, [
+      runId,
+      mark === null ? null : JSON.stringify(mark),
+    ]);
+  }
+
+  /**
+   * Drops the staging rows of the config's runs other than this one and `keep` (the snapshot a dry run
+   * must not take away from the next incremental run).
+   */
+  async dropOlderStaging(runId: string, keep: string | null): Promise<void> {
     await withTransaction(this.pool, async (client) => {
-      const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1) and id <> $1`;
+      const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
+                     and id <> $1 and id is distinct from $2::uuid`;
       for (const table of ['staged_user', 'staged_group', 'staged_group_member', 'staged_edge']) {
-        await client.query(`delete from ${table} where run_id in (${older})`, [runId]);
+        await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
       }
     });
   }

@@ -30,6 +30,10 @@ export const ACTIVE_RUN_STATUSES: readonly SyncRunStatus[] = ['QUEUED', 'RUNNING
 export interface SyncRunCounters {
   usersRead?: number;
   groupsRead?: number;
+  /** Users in the run's view of the directory: all read (full) or the snapshot plus the changes (incremental). */
+  usersStaged?: number;
+  /** Entries whose content hash equals the snapshot's: skipped by plan and apply (differential sync). */
+  entriesUnchanged?: number;
   memberOfValuesRead?: number;
   groupMemberValuesRead?: number;
   entriesSkipped?: number;
@@ -62,6 +66,8 @@ export interface SyncRunCounters {
 export const SYNC_RUN_COUNTER_KEYS = [
   'usersRead',
   'groupsRead',
+  'usersStaged',
+  'entriesUnchanged',
   'memberOfValuesRead',
   'groupMemberValuesRead',
   'entriesSkipped',

@@ -14,6 +14,8 @@ export const StagedGroupSchema = defineEntity({
     /** Role sync: the values of the configured description and catalogue attributes. */
     description: p.text().nullable(),
     catalogueValue: p.text().nullable(),
+    /** Read by this run (false: carried over from the snapshot by an incremental run). */
+    fresh: p.boolean().default(true),
   },
 });
 

@@ -19,6 +19,10 @@ export const StagedUserSchema = defineEntity({
     externalId: p.text().nullable(),
     /** Normalized DNs of the groups the entry's memberOf names. */
     memberOf: p.array(),
+    /** Read by this run (false: carried over from the snapshot by an incremental run). */
+    fresh: p.boolean().default(true),
+    /** Content hash of what the entry syncs to; equal to the snapshot's: unchanged (differential sync). */
+    digest: p.text().nullable(),
   },
 });
 

@@ -47,6 +47,10 @@ export const SyncConfigSchema = defineEntity({
     scheduleCron: p.text().nullable(),
     /** Skip entries unchanged since the last run (issue 9); always off with membership management. */
     differentialSync: p.boolean().default(true),
+    /** Read only entries changed since the last successful run where the server allows it (issue 9). */
+    incrementalReads: p.boolean().default(true),
+    /** A full read (the only kind that sees deletions) at least this often; incremental runs in between. */
+    fullSyncIntervalMinutes: p.integer().default(1440),
     // Role sync (kind ROLE_SYNC): groups become roles.
     roleDescriptionAttribute: p.string().length(100).nullable(),
     /** Membership management: roles are linked to the member system and its member attribute. */

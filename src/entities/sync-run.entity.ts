@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { SYNC_PHASES, SYNC_RUN_STATUSES, type SyncRunCounters } from '../domain/sync-run-state.js';
+import { READ_MODES, type ReadMark } from '../domain/read-modes.js';
 import { SyncConfig } from './sync-config.entity.js';
 
 export const SyncRunSchema = defineEntity({
@@ -27,6 +28,12 @@ export const SyncRunSchema = defineEntity({
     retryOf: () => p.manyToOne(SyncRun).nullable().deleteRule('set null'),
     /** Plan only: the run stops after planning and applies nothing. */
     dryRun: p.boolean().default(false),
+    /** FULL reads every entry; INCREMENTAL only those changed since the snapshot's mark. */
+    readMode: p.enum(READ_MODES).default('FULL'),
+    /** Asked for a full read (a full reconciliation on demand). */
+    fullRequested: p.boolean().default(false),
+    /** How far this run's read saw the directory; the next incremental run reads from here. */
+    readMark: p.json<ReadMark>().nullable(),
     /** Set in the same transaction as the apply, so a retried apply knows it already happened. */
     appliedAt: p.datetime().nullable(),
     counters: p.json<SyncRunCounters>().onCreate(() => ({})),

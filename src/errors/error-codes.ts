@@ -17,6 +17,8 @@ export const ErrorCode = {
   UNSUPPORTED_PAGE_SIZE: 'UNSUPPORTED_PAGE_SIZE',
   RANGE_RETRIEVAL_GAP: 'RANGE_RETRIEVAL_GAP',
   DIRECTORY_ERROR: 'DIRECTORY_ERROR',
+  /** An incremental read met another AD domain controller mid-run (USNs are per DC). */
+  DIRECTORY_SERVER_CHANGED: 'DIRECTORY_SERVER_CHANGED',
   // Access
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -44,6 +46,7 @@ export const NON_RETRYABLE_CODES: readonly ErrorCode[] = [
   ErrorCode.SIZE_LIMIT,
   ErrorCode.TLS_ERROR,
   ErrorCode.UNSUPPORTED_PAGE_SIZE,
+  ErrorCode.DIRECTORY_SERVER_CHANGED,
   ErrorCode.SECRET_KEY_ERROR,
   ErrorCode.RUN_ALREADY_ACTIVE,
   ErrorCode.RUN_NOT_ACTIVE,

@@ -8,6 +8,7 @@ import {
   TLS_MODES,
 } from '../domain/directory-kinds.js';
 import { API_ROLES } from '../domain/api-roles.js';
+import { READ_MODES } from '../domain/read-modes.js';
 import { AUTHORIZATION_TYPES } from '../domain/identity-states.js';
 import {
   CATALOGUE_STRATEGIES,
@@ -47,6 +48,7 @@ export const RoleRequestStateEnum = enumObject(ROLE_REQUEST_STATES);
 export const RoleRequestItemOperationEnum = enumObject(ROLE_REQUEST_ITEM_OPERATIONS);
 export const RoleRequestItemStateEnum = enumObject(ROLE_REQUEST_ITEM_STATES);
 export const ProvisioningStateEnum = enumObject(PROVISIONING_STATES);
+export const ReadModeEnum = enumObject(READ_MODES);
 
 registerEnumType(DirectoryKindEnum, { name: 'DirectoryKind', description: 'Kind of directory server' });
 registerEnumType(TlsModeEnum, {
@@ -78,6 +80,11 @@ registerEnumType(RoleRequestStateEnum, { name: 'RoleRequestState' });
 registerEnumType(RoleRequestItemOperationEnum, { name: 'RoleRequestItemOperation' });
 registerEnumType(RoleRequestItemStateEnum, { name: 'RoleRequestItemState' });
 registerEnumType(ProvisioningStateEnum, { name: 'ProvisioningState' });
+registerEnumType(ReadModeEnum, {
+  name: 'ReadMode',
+  description:
+    'FULL reads every entry (and sees deletions); INCREMENTAL reads the changes since the last run',
+});
 registerEnumType(ApiRoleEnum, {
   name: 'ApiRole',
   description: 'VIEWER reads; OPERATOR also changes configs and runs; ADMIN also manages tokens',

@@ -14,6 +14,10 @@ export interface RootDse {
   supportedExtensions: string[];
   supportedCapabilities: string[];
   supportedLdapVersions: number[];
+  /** AD: the DC's own DN (its NTDS Settings object); names the server a USN belongs to. */
+  dsServiceName: string | null;
+  /** AD: the newest update sequence number this DC has committed (an integer in decimal). */
+  highestCommittedUsn: string | null;
 }
 
 /** Root DSE attributes are operational: they are returned only when named. */
@@ -28,6 +32,8 @@ export const ROOT_DSE_ATTRIBUTES = [
   'supportedCapabilities',
   'supportedLDAPVersion',
   'forestFunctionality',
+  'dsServiceName',
+  'highestCommittedUSN',
 ];
 
 /** LDAP_CAP_ACTIVE_DIRECTORY_OID: published by AD domain controllers (and Samba AD). */
@@ -49,6 +55,8 @@ export function parseRootDse(entry: LdapEntry): RootDse {
     supportedLdapVersions: getAttributeValues(entry, 'supportedLDAPVersion')
       .map(Number)
       .filter(Number.isInteger),
+    dsServiceName: single('dsServiceName'),
+    highestCommittedUsn: single('highestCommittedUSN'),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthorizationType } from '../domain/identity-states.js';
+import { MAX_FULL_SYNC_INTERVAL_MINUTES } from '../domain/read-modes.js';
 import type { CatalogueStrategy } from '../domain/role-states.js';
 import type {
   GroupMemberAttribute,
@@ -43,6 +44,8 @@ export interface SyncConfigFields {
   scheduleIntervalMinutes?: number | null;
   scheduleCron?: string | null;
   differentialSync: boolean;
+  incrementalReads: boolean;
+  fullSyncIntervalMinutes: number;
   roleDescriptionAttribute?: string | null;
   membershipManagement: boolean;
   memberDirectoryId?: string | null;
@@ -85,6 +88,8 @@ export function syncConfigFieldsOf(config: SyncConfig): SyncConfigFields {
     scheduleIntervalMinutes: config.scheduleIntervalMinutes,
     scheduleCron: config.scheduleCron,
     differentialSync: config.differentialSync,
+    incrementalReads: config.incrementalReads,
+    fullSyncIntervalMinutes: config.fullSyncIntervalMinutes,
     roleDescriptionAttribute: config.roleDescriptionAttribute,
     membershipManagement: config.membershipManagement,
     memberDirectoryId: config.memberDirectory?.id ?? null,
@@ -107,6 +112,9 @@ export function syncConfigFieldsOf(config: SyncConfig): SyncConfigFields {
 export function effectiveDifferentialSync(config: SyncConfig): { enabled: boolean; note: string | null } {
   if (config.membershipManagement) {
     return { enabled: false, note: 'Off: membership management is on, so every run is a full run.' };
+  }
+  if (config.kind === 'ROLE_SYNC') {
+    return { enabled: false, note: 'Off: a role sync plans every group on each run.' };
   }
   return { enabled: config.differentialSync, note: null };
 }
@@ -204,6 +212,13 @@ export class SyncConfigService {
       safetyThresholdPercent: requireRange('safetyThresholdPercent', fields.safetyThresholdPercent, 0, 100),
       ...checkedSchedule(fields),
       differentialSync: fields.differentialSync,
+      incrementalReads: fields.incrementalReads,
+      fullSyncIntervalMinutes: requireRange(
+        'fullSyncIntervalMinutes',
+        fields.fullSyncIntervalMinutes,
+        1,
+        MAX_FULL_SYNC_INTERVAL_MINUTES,
+      ),
       roleDescriptionAttribute: optionalAttribute(
         'roleDescriptionAttribute',
         fields.roleDescriptionAttribute,

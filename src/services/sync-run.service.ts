@@ -17,6 +17,8 @@ export const RUN_PAGE_MAX = 200;
 
 interface StartOptions {
   dryRun: boolean;
+  /** Read every entry and re-plan every one (no incremental read, no differential skipping). */
+  fullReconciliation?: boolean;
   retryOf?: SyncRun;
   reuseStagingOf?: string;
 }
@@ -89,6 +91,7 @@ export class SyncRunService {
     const reuse = readsDone && staged > 0 && config.updatedAt <= failed.createdAt;
     return this.start(config.id, {
       dryRun: failed.dryRun,
+      fullReconciliation: failed.fullRequested,
       retryOf: failed,
       ...(reuse ? { reuseStagingOf: failed.id } : {}),
     });
@@ -212,6 +215,7 @@ export class SyncRunService {
         syncConfig: config,
         workflowId,
         dryRun: options.dryRun,
+        fullRequested: options.fullReconciliation ?? false,
         retryOf: options.retryOf ?? null,
         counters: {},
       });

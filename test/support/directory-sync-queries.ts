@@ -12,6 +12,7 @@ import type { TestApp } from './test-app.js';
 /** Exact resulting state, read through the API: login -> app group ids, and who is active. */
 export interface IdentityState {
   login: string;
+  displayName: string | null;
   active: boolean;
   deactivationReason: string | null;
   groupIds: string[];
@@ -23,15 +24,22 @@ export async function identityStates(app: TestApp, directoryId: string): Promise
     const { identities } = await app.gqlData<{
       identities: {
         total: number;
-        items: { login: string; active: boolean; deactivationReason: string | null; appGroupIds: string[] }[];
+        items: {
+          login: string;
+          displayName: string | null;
+          active: boolean;
+          deactivationReason: string | null;
+          appGroupIds: string[];
+        }[];
       };
     }>(
-      `query($d: ID, $o: Int!) { identities(directoryId: $d, limit: 500, offset: $o) { total items { login active deactivationReason appGroupIds } } }`,
+      `query($d: ID, $o: Int!) { identities(directoryId: $d, limit: 500, offset: $o) { total items { login displayName active deactivationReason appGroupIds } } }`,
       { d: directoryId, o: offset },
     );
     for (const item of identities.items) {
       states.set(item.login, {
         login: item.login,
+        displayName: item.displayName,
         active: item.active,
         deactivationReason: item.deactivationReason,
         groupIds: item.appGroupIds,

@@ -86,6 +86,9 @@ export interface SyncConfigInput {
   catalogueStrategy?: 'ALL_UNDER_MAIN' | 'RESOLVE_BY_DN';
   forwardProvisioning?: boolean;
   skipValueIfContractExcluded?: boolean;
+  differentialSync?: boolean;
+  incrementalReads?: boolean;
+  fullSyncIntervalMinutes?: number;
 }
 
 export function syncConfigInputFor(

@@ -3,7 +3,8 @@ import { Attribute, Change, Client } from 'ldapts';
 import type { LdapServerInfo } from './provided-context.js';
 
 /**
- * A private subtree on the test slapd that one test file shapes at will (users, groups, nesting) through
+ * A private subtree on the test slapd (or Samba AD: users of class user named by cn with sAMAccountName,
+ * groups of class group) that one test file shapes at will (users, groups, nesting) through
  * plain LDAP writes, so scenario tests can change the directory between runs without touching the shared
  * fixture. The memberof overlay keeps users' memberOf in step with every group write.
  */
@@ -19,6 +20,8 @@ export interface ScenarioTree {
   readMembers(groupDn: string): Promise<string[]>;
   setMembers(groupDn: string, memberDns: string[]): Promise<void>;
   renameUser(userDn: string, newUid: string): Promise<string>;
+  /** Replaces one attribute's values of an entry. */
+  setAttribute(dn: string, type: string, values: string[]): Promise<void>;
   deleteEntry(dn: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,7 +38,16 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
   for (const dn of [baseDn, usersDn, groupsDn]) {
     await client.add(dn, { objectClass: ['organizationalUnit'], ou: dn.split(',')[0]?.split('=')[1] ?? 'x' });
   }
-  const members = (dns: string[]): string[] => (dns.length === 0 ? [`${EMPTY_MEMBER},${baseDn}`] : dns);
+  const ad = server.kind === 'ad';
+  // AD groups may be empty (and refuse a member that does not exist).
+  const members = (dns: string[]): string[] =>
+    dns.length === 0 && !ad ? [`${EMPTY_MEMBER},${baseDn}`] : dns;
+  const setAttribute = async (dn: string, type: string, values: string[]): Promise<void> => {
+    await client.modify(
+      dn,
+      new Change({ operation: 'replace', modification: new Attribute({ type, values }) }),
+    );
+  };
   return {
     baseDn,
     usersDn,
@@ -48,6 +60,16 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
         sn: cn.split(' ').pop() ?? cn,
         mail: attributes.mail ?? `${uid}@scenario.test`,
       };
+      if (ad) {
+        const dn = `cn=${uid},${usersDn}`;
+        await client.add(dn, {
+          objectClass: ['user'],
+          sAMAccountName: uid,
+          displayName: cn,
+          mail: common.mail,
+        });
+        return dn;
+      }
       // withoutUid: named by cn and carrying no uid at all, i.e. an entry that lacks the login attribute.
       const dn = attributes.withoutUid === true ? `cn=${uid},${usersDn}` : `uid=${uid},${usersDn}`;
       await client.add(dn, attributes.withoutUid === true ? { ...common, cn: uid } : { ...common, uid });
@@ -55,7 +77,12 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
     },
     async addGroup(cn, memberDns, parentDn = groupsDn) {
       const dn = `cn=${cn},${parentDn}`;
-      await client.add(dn, { objectClass: ['groupOfNames'], cn, member: members(memberDns) });
+      const values = members(memberDns);
+      await client.add(dn, {
+        objectClass: [ad ? 'group' : 'groupOfNames'],
+        cn,
+        ...(values.length === 0 ? {} : { member: values }),
+      });
       return dn;
     },
     async addContainer(ou, parentDn) {
@@ -71,17 +98,13 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
         .filter((value) => !value.startsWith(EMPTY_MEMBER));
     },
     async setMembers(groupDn, memberDns) {
-      await client.modify(
-        groupDn,
-        new Change({
-          operation: 'replace',
-          modification: new Attribute({ type: 'member', values: members(memberDns) }),
-        }),
-      );
+      await setAttribute(groupDn, 'member', members(memberDns));
     },
+    setAttribute,
     async renameUser(userDn, newUid) {
-      await client.modifyDN(userDn, `uid=${newUid}`);
-      return `uid=${newUid},${usersDn}`;
+      const rdn = `${ad ? 'cn' : 'uid'}=${newUid}`;
+      await client.modifyDN(userDn, rdn);
+      return `${rdn},${usersDn}`;
     },
     async deleteEntry(dn) {
       await client.del(dn);

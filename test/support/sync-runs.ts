@@ -5,21 +5,28 @@ export interface RunView {
   status: string;
   phase: string;
   dryRun: boolean;
+  readMode: 'FULL' | 'INCREMENTAL';
   errorCode: string | null;
   errorMessage: string | null;
   counters: Record<string, number>;
 }
 
-export const RUN_FIELDS = `id status phase dryRun errorCode errorMessage counters {
-  usersRead groupsRead memberOfValuesRead groupMemberValuesRead entriesSkipped membershipEdges
+export const RUN_FIELDS = `id status phase dryRun readMode errorCode errorMessage counters {
+  usersRead groupsRead usersStaged entriesUnchanged memberOfValuesRead groupMemberValuesRead entriesSkipped membershipEdges
   identitiesToCreate identitiesToUpdate identitiesToDeactivate identitiesToReactivate membershipsToAdd membershipsToRemove
   identitiesCreated identitiesUpdated identitiesDeactivated identitiesReactivated membershipsAdded membershipsRemoved
   rolesCreated rolesUpdated memberValues lookupsMade cacheHits membersUnresolved roleRequestsCreated roleRequestsExecuted rolesAdded rolesRemoved }`;
 
-export async function startSync(app: TestApp, syncConfigId: string, dryRun = false): Promise<RunView> {
+export async function startSync(
+  app: TestApp,
+  syncConfigId: string,
+  dryRun = false,
+  fullReconciliation = false,
+): Promise<RunView> {
   const data = await app.gqlData<{ startSync: RunView }>(
-    `mutation($id: ID!, $dryRun: Boolean!) { startSync(syncConfigId: $id, dryRun: $dryRun) { ${RUN_FIELDS} } }`,
-    { id: syncConfigId, dryRun },
+    `mutation($id: ID!, $dryRun: Boolean!, $full: Boolean!) {
+       startSync(syncConfigId: $id, dryRun: $dryRun, fullReconciliation: $full) { ${RUN_FIELDS} } }`,
+    { id: syncConfigId, dryRun, full: fullReconciliation },
   );
   return data.startSync;
 }
@@ -52,8 +59,13 @@ export async function waitForRun(
 export async function runSync(
   app: TestApp,
   syncConfigId: string,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; fullReconciliation?: boolean } = {},
 ): Promise<RunView> {
-  const run = await startSync(app, syncConfigId, options.dryRun ?? false);
+  const run = await startSync(
+    app,
+    syncConfigId,
+    options.dryRun ?? false,
+    options.fullReconciliation ?? false,
+  );
   return waitForRun(app, run.id);
 }

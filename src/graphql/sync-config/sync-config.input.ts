@@ -7,6 +7,7 @@ import type {
   SyncKind,
 } from '../../domain/directory-kinds.js';
 import type { AuthorizationType } from '../../domain/identity-states.js';
+import { MAX_FULL_SYNC_INTERVAL_MINUTES } from '../../domain/read-modes.js';
 import type { CatalogueStrategy } from '../../domain/role-states.js';
 import {
   AuthorizationTypeEnum,
@@ -78,6 +79,20 @@ export class CreateSyncConfigInput {
     description: 'Skip unchanged entries (always off with membership management)',
   })
   differentialSync!: boolean;
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description:
+      'Read only entries changed since the last successful run (modifyTimestamp, or uSNChanged on AD) between full reads',
+  })
+  incrementalReads!: boolean;
+  @Field(() => Int, {
+    defaultValue: 1440,
+    description: 'A full read (the only one that sees deletions) at least this often; default daily',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FULL_SYNC_INTERVAL_MINUTES)
+  fullSyncIntervalMinutes!: number;
   @IsOptional()
   @Field(() => String, { nullable: true, description: 'Role sync: group attribute for the role description' })
   @MaxLength(ATTRIBUTE_MAX)
@@ -165,6 +180,13 @@ export class UpdateSyncConfigInput {
     number | null;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(200) scheduleCron?: string | null;
   @Field(() => Boolean, { nullable: true }) differentialSync?: boolean;
+  @Field(() => Boolean, { nullable: true }) incrementalReads?: boolean;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FULL_SYNC_INTERVAL_MINUTES)
+  fullSyncIntervalMinutes?: number;
   @IsOptional() @Field(() => String, { nullable: true }) @MaxLength(ATTRIBUTE_MAX) roleDescriptionAttribute?:
     string | null;
   @Field(() => Boolean, { nullable: true }) membershipManagement?: boolean;

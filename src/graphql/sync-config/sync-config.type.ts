@@ -51,6 +51,10 @@ export class SyncConfigType {
   effectiveDifferentialSync!: boolean;
   @Field(() => String, { nullable: true, description: 'Why differential sync is off, when it is' })
   differentialSyncNote!: string | null;
+  @Field(() => Boolean, { description: 'Read only changes between full reads, where the server allows it' })
+  incrementalReads!: boolean;
+  @Field(() => Int, { description: 'A full read at least this often (minutes)' })
+  fullSyncIntervalMinutes!: number;
   @Field(() => String, { nullable: true }) roleDescriptionAttribute!: string | null;
   @Field(() => Boolean) membershipManagement!: boolean;
   @Field(() => ID, { nullable: true }) memberDirectoryId!: string | null;

@@ -59,9 +59,15 @@ export class SyncRunResolver {
     @Arg('syncConfigId', () => ID) syncConfigId: string,
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Plan only; apply nothing' })
     dryRun: boolean,
+    @Arg('fullReconciliation', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Read every entry (the only read that sees deletions) and re-plan every one, skipping nothing as unchanged',
+    })
+    fullReconciliation: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncRunType> {
-    return SyncRunType.from(await ctx.syncRuns.start(syncConfigId, { dryRun }));
+    return SyncRunType.from(await ctx.syncRuns.start(syncConfigId, { dryRun, fullReconciliation }));
   }
 
   @Authorized('OPERATOR')

@@ -6,7 +6,8 @@ import {
   type SyncRunStatus,
 } from '../../domain/sync-run-state.js';
 import type { SyncRun } from '../../entities/sync-run.entity.js';
-import { SyncPhaseEnum, SyncRunStatusEnum } from '../enums.js';
+import type { ReadMode } from '../../domain/read-modes.js';
+import { ReadModeEnum, SyncPhaseEnum, SyncRunStatusEnum } from '../enums.js';
 
 @ObjectType('SyncRunCounters', {
   description: 'What a run read, planned (…To…) and applied; 0 until the phase ran',
@@ -14,6 +15,14 @@ import { SyncPhaseEnum, SyncRunStatusEnum } from '../enums.js';
 export class SyncRunCountersType {
   @Field(() => Int) usersRead!: number;
   @Field(() => Int) groupsRead!: number;
+  @Field(() => Int, {
+    description: 'Users in the run’s view of the directory (incremental: the snapshot plus the changes read)',
+  })
+  usersStaged!: number;
+  @Field(() => Int, {
+    description: 'Entries unchanged since the last successful run, skipped (differential sync)',
+  })
+  entriesUnchanged!: number;
   @Field(() => Int) memberOfValuesRead!: number;
   @Field(() => Int) groupMemberValuesRead!: number;
   @Field(() => Int) entriesSkipped!: number;
@@ -56,6 +65,10 @@ export class SyncRunType {
   @Field(() => SyncPhaseEnum) phase!: SyncPhase;
   @Field(() => String) trigger!: string;
   @Field(() => Boolean, { description: 'Planned only, nothing applied' }) dryRun!: boolean;
+  @Field(() => ReadModeEnum, {
+    description: 'FULL: every entry read; INCREMENTAL: only changes since the last run',
+  })
+  readMode!: ReadMode;
   @Field(() => ID, { nullable: true, description: 'The failed or cancelled run this one retries' })
   retryOfId!: string | null;
   @Field(() => SyncRunCountersType) counters!: SyncRunCountersType;
@@ -74,6 +87,7 @@ export class SyncRunType {
       phase: run.phase,
       trigger: run.trigger,
       dryRun: run.dryRun,
+      readMode: run.readMode,
       retryOfId: run.retryOf?.id ?? null,
       counters: SyncRunCountersType.from(run.counters),
       errorCode: run.errorCode ?? null,

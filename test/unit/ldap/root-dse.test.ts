@@ -16,6 +16,10 @@ describe('parseRootDse', () => {
         supportedcontrol: ['1.2.840.113556.1.4.319'],
         supportedldapversion: ['3', '2'],
         forestfunctionality: ['7'],
+        dsservicename: [
+          'CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=corp,DC=example,DC=com',
+        ],
+        highestcommittedusn: ['41234'],
       }),
     );
     expect(rootDse).toEqual({
@@ -28,6 +32,9 @@ describe('parseRootDse', () => {
       supportedExtensions: [],
       supportedCapabilities: ['1.2.840.113556.1.4.800', '1.2.840.113556.1.4.1670'],
       supportedLdapVersions: [3, 2],
+      dsServiceName:
+        'CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=corp,DC=example,DC=com',
+      highestCommittedUsn: '41234',
     });
   });
 

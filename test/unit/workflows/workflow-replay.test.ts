@@ -10,7 +10,8 @@ import { workflowsEntryPath } from '../../../src/worker/rolesync-worker.js';
 const HISTORIES = ['directory-sync-succeeded', 'directory-sync-failed-no-such-object', 'role-sync-succeeded'];
 
 describe('workflow replay', () => {
-  it.each(HISTORIES)('replays %s deterministically', async (name) => {
+  // Bundling the workflows takes seconds, more on a busy machine.
+  it.each(HISTORIES)('replays %s deterministically', { timeout: 60_000 }, async (name) => {
     const history: unknown = JSON.parse(
       readFileSync(new URL(`../../fixtures/histories/${name}.json`, import.meta.url), 'utf8'),
     );

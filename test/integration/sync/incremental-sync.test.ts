@@ -1,0 +1,245 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAppGroup,
+  groupsByLogin,
+  identityStates,
+  setMappings,
+} from '../../support/directory-sync-queries.js';
+import {
+  createDirectory,
+  createSyncConfig,
+  directoryInputFor,
+  syncConfigInputFor,
+  uniqueName,
+} from '../../support/factories.js';
+import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
+import { runSync, type RunView } from '../../support/sync-runs.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const { slapd } = inject('servers');
+let app: TestApp;
+let tree: ScenarioTree;
+let directoryId: string;
+let configId: string;
+const users: string[] = [];
+const dn: Record<string, string> = {};
+const appGroup: Record<string, string> = {};
+
+const USERS = 30;
+const uid = (n: number): string => `inc${String(n).padStart(2, '0')}`;
+
+/** Counters of a run's plan that must all be zero when it found nothing to do. */
+const NOTHING_PLANNED = {
+  identitiesToCreate: 0,
+  identitiesToUpdate: 0,
+  identitiesToDeactivate: 0,
+  identitiesToReactivate: 0,
+  membershipsToAdd: 0,
+  membershipsToRemove: 0,
+};
+
+/**
+ * modifyTimestamp has whole seconds: the mark is the newest second read and the next read starts at it.
+ * Waiting past it and then touching one matched entry gives the next run a mark second of its own, so
+ * each test's incremental read is exactly that entry plus the test's changes.
+ */
+async function advanceMark(): Promise<void> {
+  await sleep(1100);
+  await tree.setAttribute(dn.sentinel ?? '', 'description', [`touched ${Date.now()}`]);
+  await sleep(1100);
+}
+
+async function state(): Promise<Record<string, string[]>> {
+  const labels = new Map(Object.entries(appGroup).map(([label, id]) => [id, label]));
+  return groupsByLogin(await identityStates(app, directoryId), (id) => labels.get(id) ?? id);
+}
+
+async function activeByLogin(): Promise<Record<string, boolean>> {
+  const states = await identityStates(app, directoryId);
+  return Object.fromEntries([...states.values()].map((s) => [s.login, s.active]));
+}
+
+/** Incremental sync on slapd: modifyTimestamp marks, the snapshot carried over, results equal a full run's. */
+beforeAll(async () => {
+  app = await startTestApp();
+  tree = await createScenarioTree(slapd, 'incremental');
+  for (let n = 1; n <= USERS; n++) users.push(await tree.addUser(uid(n)));
+  dn.sentinel = await tree.addUser('sentinel');
+  // g1: users 1-10, g2: 11-20, g3: 21-30; g1 and g2 mapped to one application group each, g3 to two.
+  dn.g1 = await tree.addGroup('g1', users.slice(0, 10));
+  dn.g2 = await tree.addGroup('g2', users.slice(10, 20));
+  dn.g3 = await tree.addGroup('g3', users.slice(20, 30));
+  for (const label of ['A', 'B', 'C1', 'C2']) appGroup[label] = await createAppGroup(app, uniqueName(label));
+  directoryId = (await createDirectory(app, directoryInputFor(slapd))).id;
+  configId = (
+    await createSyncConfig(app, {
+      ...syncConfigInputFor(slapd, directoryId, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
+      autoCreateUsers: true,
+      autoDeactivateUsers: true,
+      safetyThresholdPercent: 100,
+    })
+  ).id;
+  await setMappings(app, configId, [
+    { ldapGroupDn: dn.g1, appGroupIds: [appGroup.A ?? ''] },
+    { ldapGroupDn: dn.g2, appGroupIds: [appGroup.B ?? ''] },
+    { ldapGroupDn: dn.g3, appGroupIds: [appGroup.C1 ?? '', appGroup.C2 ?? ''] },
+  ]);
+  await advanceMark();
+});
+
+afterAll(async () => {
+  await tree.close();
+  await app.stop();
+});
+
+describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
+  let first: RunView;
+
+  it('the first run reads in full and every entry is new', async () => {
+    first = await runSync(app, configId);
+    expect(first).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    expect(first.counters).toMatchObject({
+      usersRead: USERS + 1,
+      usersStaged: USERS + 1,
+      entriesUnchanged: 0,
+      identitiesCreated: USERS,
+      membershipsAdded: 40,
+    });
+  });
+
+  it('a run with no change reads only the mark second and plans nothing', async () => {
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    // The sentinel holds the mark second alone; every other user came over from the snapshot.
+    expect(run.counters).toMatchObject({
+      usersRead: 1,
+      groupsRead: 0,
+      usersStaged: USERS + 1,
+      ...NOTHING_PLANNED,
+    });
+  });
+
+  it('changed users, moved users and a renamed DN: only those are read and processed, as a full run would', async () => {
+    await advanceMark();
+    for (let n = 1; n <= 10; n++)
+      await tree.setAttribute(users[n + 19] ?? '', 'cn', [`Renamed ${uid(n + 20)}`]);
+    // Three users move from g1 to g2.
+    const moved = users.slice(0, 3);
+    await tree.setMembers(dn.g1 ?? '', users.slice(3, 10));
+    await tree.setMembers(dn.g2 ?? '', [...users.slice(10, 20), ...moved]);
+    // A renamed entry keeps its entryUUID: the same identity under a new DN (and login).
+    const renamed = await tree.renameUser(users[15] ?? '', 'inc16-renamed');
+
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    // Read: the 10 changed users, the renamed one and the sentinel. The memberof overlay rewrites the moved
+    // users' memberOf without a new modifyTimestamp: their move comes from the two groups, read whole.
+    expect(run.counters).toMatchObject({ usersRead: 12, groupsRead: 2, usersStaged: USERS + 1 });
+    expect(run.counters).toMatchObject({
+      identitiesToCreate: 0,
+      identitiesToUpdate: 11,
+      identitiesToDeactivate: 0,
+      membershipsToAdd: 3,
+      membershipsToRemove: 3,
+      membershipsAdded: 3,
+      membershipsRemoved: 3,
+      // Everyone else (the sentinel included) is unchanged: differential sync left them out of the plan.
+      entriesUnchanged: USERS + 1 - 14,
+    });
+    const groups = await state();
+    expect(groups[uid(1)]).toEqual(['B']);
+    expect(groups[uid(4)]).toEqual(['A']);
+    expect(groups['inc16-renamed']).toEqual(['B']);
+    expect(groups[uid(16)]).toBeUndefined();
+    expect((await identityStates(app, directoryId)).get('inc16-renamed')?.displayName).toBe(
+      `User ${uid(16)}`,
+    );
+    expect(groups[uid(21)]).toEqual(['C1', 'C2']);
+    expect(renamed).toContain('inc16-renamed');
+
+    // The corrected memberships carry over: the next incremental run (which does not read the groups
+    // again) finds nothing to do, and neither does a full reconciliation of the same directory.
+    await advanceMark();
+    expect((await runSync(app, configId)).counters).toMatchObject({ groupsRead: 2, ...NOTHING_PLANNED });
+    expect((await runSync(app, configId)).counters).toMatchObject({ groupsRead: 0, ...NOTHING_PLANNED });
+    const full = await runSync(app, configId, { fullReconciliation: true });
+    expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    expect(full.counters).toMatchObject({ usersRead: USERS + 1, entriesUnchanged: 0, ...NOTHING_PLANNED });
+  });
+
+  it('a deleted user is deactivated only by the next full reconciliation', async () => {
+    await advanceMark();
+    await tree.deleteEntry(users[29] ?? '');
+    // refint takes the user out of g3 in the background, without a new modifyTimestamp on g3.
+    await expect.poll(() => tree.readMembers(dn.g3 ?? '')).toHaveLength(9);
+    // An incremental read sees neither: the user keeps identity and memberships for now.
+    const incremental = await runSync(app, configId);
+    expect(incremental).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(incremental.counters).toMatchObject({ identitiesDeactivated: 0, membershipsRemoved: 0 });
+    expect((await activeByLogin())[uid(30)]).toBe(true);
+
+    const full = await runSync(app, configId, { fullReconciliation: true });
+    expect(full).toMatchObject({ readMode: 'FULL' });
+    expect(full.counters).toMatchObject({ identitiesDeactivated: 1, membershipsRemoved: 2 });
+    const gone = (await identityStates(app, directoryId)).get(uid(30));
+    expect(gone).toMatchObject({ active: false, deactivationReason: 'NOT_FOUND_IN_DIRECTORY' });
+  });
+
+  it('a failed incremental run does not move the mark: the next run reads its changes again', async () => {
+    await advanceMark();
+    await tree.setAttribute(users[0] ?? '', 'cn', ['Changed before a failure']);
+    // A refused bind fails the run; the snapshot and its mark stay as they were.
+    const setPassword = (password: string) =>
+      app.gqlData(
+        `mutation($id: ID!, $pw: String!) { updateDirectory(id: $id, input: { bindPassword: $pw }) { id } }`,
+        {
+          id: directoryId,
+          pw: password,
+        },
+      );
+    await setPassword('not the password');
+    const failed = await runSync(app, configId);
+    expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'INVALID_CREDENTIALS' });
+    await setPassword(slapd.bindPassword);
+
+    const next = await runSync(app, configId);
+    expect(next).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(next.counters).toMatchObject({ usersRead: 2, identitiesToUpdate: 1 });
+    expect((await identityStates(app, directoryId)).get(uid(1))?.displayName).toBe(
+      'Changed before a failure',
+    );
+  });
+
+  it('a config change forces a full read', async () => {
+    await app.gqlData(
+      `mutation($id: ID!) { updateSyncConfig(id: $id, input: { safetyThresholdPercent: 99 }) { id } }`,
+      { id: configId },
+    );
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    // Read in full, yet differential: no user changed (29 remain, and the sentinel; user 30's identity stays
+    // deactivated, as the last full run left it).
+    expect(run.counters).toMatchObject({ usersRead: USERS, entriesUnchanged: USERS, ...NOTHING_PLANNED });
+  });
+
+  it('a renamed member keeps its memberships when membership comes from the groups (GROUP_MEMBERS)', async () => {
+    await app.gqlData(
+      `mutation($id: ID!) { updateSyncConfig(id: $id, input: { membershipSource: GROUP_MEMBERS }) { id } }`,
+      { id: configId },
+    );
+    expect(await runSync(app, configId)).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    await advanceMark();
+    // refint renames the member value in g1 without a new modifyTimestamp: g1 is not read again.
+    await tree.renameUser(users[4] ?? '', 'inc05-renamed');
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(run.counters).toMatchObject({
+      groupsRead: 0,
+      identitiesToUpdate: 1,
+      membershipsToAdd: 0,
+      membershipsToRemove: 0,
+    });
+    expect((await state())['inc05-renamed']).toEqual(['A']);
+  });
+});
