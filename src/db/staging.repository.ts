@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { startDbBatchTimer } from '../observability/metrics.js';
 import { withTransaction } from './transaction.js';
 
 export interface StagedUserRow {
@@ -42,6 +43,7 @@ export class StagingRepository {
 
   async insertUsers(runId: string, rows: readonly StagedUserRow[]): Promise<number> {
     if (rows.length === 0) return 0;
+    const written = startDbBatchTimer('stage_users');
     // A page may repeat a DN in another spelling; the first one wins.
     const result = await this.pool.query(
       `insert into staged_user (run_id, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of)
@@ -51,6 +53,7 @@ export class StagingRepository {
        on conflict do nothing`,
       [runId, JSON.stringify(rows)],
     );
+    written();
     return result.rowCount ?? 0;
   }
 
@@ -68,6 +71,7 @@ export class StagingRepository {
         memberValues.push(member);
       }
     }
+    const written = startDbBatchTimer('stage_groups');
     return withTransaction(this.pool, async (client) => {
       const groups = await client.query(
         `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value)
@@ -86,6 +90,7 @@ export class StagingRepository {
          on conflict do nothing`,
         [runId, groupDns, memberValues],
       );
+      written();
       return { groups: groups.rowCount ?? 0, members: members.rowCount ?? 0 };
     });
   }
