@@ -55,7 +55,12 @@ afterAll(async () => {
 });
 
 /** One scrape: the text, and every sample by its series (`name{labels}` as printed). */
-async function scrape(): Promise<{ text: string; value(series: string): number }> {
+interface Scrape {
+  text: string;
+  value: (series: string) => number;
+}
+
+async function scrape(): Promise<Scrape> {
   const response = await fetch(`${app.baseUrl}/metrics`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -66,6 +71,16 @@ async function scrape(): Promise<{ text: string; value(series: string): number }
     if (match?.[1] !== undefined && !line.startsWith('#')) samples.set(match[1], Number(match[2]));
   }
   return { text, value: (series) => samples.get(series) ?? 0 };
+}
+
+/** Scrapes before and after the action: how much each series moved meanwhile. */
+async function scrapeAround<T>(
+  action: () => Promise<T>,
+): Promise<{ result: T; after: Scrape; moved: (series: string) => number }> {
+  const before = await scrape();
+  const result = await action();
+  const after = await scrape();
+  return { result, after, moved: (series) => after.value(series) - before.value(series) };
 }
 
 async function scrapeUntil(series: string, expected: number): Promise<void> {
@@ -98,11 +113,8 @@ describe('/metrics', () => {
   });
 
   it('counts a directory sync: its run, duration, entries read, LDAP requests and staging batches', async () => {
-    const before = await scrape();
-    const run = await runSync(app, usersConfigId);
+    const { result: run, after, moved } = await scrapeAround(() => runSync(app, usersConfigId));
     expect(run.status).toBe('SUCCEEDED');
-    const after = await scrape();
-    const moved = (series: string): number => after.value(series) - before.value(series);
 
     expect(moved('rolesync_runs{status="SUCCEEDED"}')).toBe(1);
     expect(after.value('rolesync_active_workflows')).toBe(0);
@@ -128,11 +140,8 @@ describe('/metrics', () => {
   });
 
   it('counts member look-ups of a role sync as cache hits and misses, as the run counted them', async () => {
-    const before = await scrape();
-    const run = await runSync(app, rolesConfigId);
+    const { result: run, moved } = await scrapeAround(() => runSync(app, rolesConfigId));
     expect(run.status).toBe('SUCCEEDED');
-    const after = await scrape();
-    const moved = (series: string): number => after.value(series) - before.value(series);
 
     expect(run.counters.cacheHits).toBeGreaterThan(0);
     expect(run.counters.lookupsMade).toBeGreaterThan(0);
@@ -159,11 +168,8 @@ describe('/metrics', () => {
         groupsBaseDn: tree.groupsDn,
       }),
     );
-    const before = await scrape();
-    const run = await runSync(app, config.id);
+    const { result: run, moved } = await scrapeAround(() => runSync(app, config.id));
     expect(run).toMatchObject({ status: 'FAILED', errorCode: 'NO_SUCH_OBJECT' });
-    const after = await scrape();
-    const moved = (series: string): number => after.value(series) - before.value(series);
 
     expect(moved('rolesync_ldap_request_errors_total{operation="search_page",code="NO_SUCH_OBJECT"}')).toBe(
       1,
