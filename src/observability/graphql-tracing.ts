@@ -48,12 +48,15 @@ export function graphqlTracing<TContext extends BaseContext>(): GraphqlTracing<T
               });
               return Promise.resolve();
             },
-            didEncounterErrors({ errors }) {
-              // Codes only: messages may hold input values.
-              const codes = errors.map((error) =>
-                typeof error.extensions.code === 'string' ? error.extensions.code : 'INTERNAL',
-              );
-              span.setStatus({ code: SpanStatusCode.ERROR, message: [...new Set(codes)].join(', ') });
+            willSendResponse({ response }) {
+              // The errors as the client gets them (formatted): codes only, messages may hold input values.
+              const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+              if (errors !== undefined && errors.length > 0) {
+                const codes = errors.map((error) =>
+                  typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL',
+                );
+                span.setStatus({ code: SpanStatusCode.ERROR, message: [...new Set(codes)].join(', ') });
+              }
               return Promise.resolve();
             },
           });

@@ -7,6 +7,7 @@ import {
   createSyncConfig,
   directoryInputFor,
   syncConfigInputFor,
+  uniqueName,
 } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { lockTable, releaseOpenLocks, waitForPhase } from '../../support/phase-control.js';
@@ -43,8 +44,14 @@ beforeAll(async () => {
   await setMappings(app, usersConfigId, [
     { ldapGroupDn: staff, appGroupIds: [await createAppGroup(app, `staff-${Date.now()}`)] },
   ]);
-  rolesConfigId = (await createSyncConfig(app, { ...base, kind: 'ROLE_SYNC', assignRolesToIdentities: true }))
-    .id;
+  rolesConfigId = (
+    await createSyncConfig(app, {
+      ...base,
+      name: uniqueName('roles'),
+      kind: 'ROLE_SYNC',
+      assignRolesToIdentities: true,
+    })
+  ).id;
 });
 afterEach(async () => {
   await releaseOpenLocks();
