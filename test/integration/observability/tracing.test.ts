@@ -9,6 +9,7 @@ import {
   startTracing,
   type Tracing,
 } from '../../../src/observability/tracing.js';
+import { directorySyncWorkflowId } from '../../../src/workflows/workflow-ids.js';
 import {
   createDirectory,
   createSyncConfig,
@@ -41,6 +42,8 @@ describe('tracing', () => {
       const config = await createSyncConfig(app, syncConfigInputFor(slapd, directory.id));
       const run = await runSync(app, config.id, { dryRun: true });
       expect(run.status).toBe('SUCCEEDED');
+      // The run's row ends before its workflow does; the workflow's span ends with its completion.
+      await app.temporal.client.workflow.getHandle(directorySyncWorkflowId(config.id)).result();
 
       const spans = exporter.getFinishedSpans();
       const named = (name: string): ReadableSpan => {
