@@ -23,7 +23,11 @@ export default tseslint.config(
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O modules.
-    files: ['src/workflows/**/*.ts'],
+    files: [
+      'src/workflows/**/*.ts',
+      'src/observability/*.workflow-interceptors.ts',
+      'src/observability/run-log-fields.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

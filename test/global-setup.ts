@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres-server.js';
 import { findFreePort } from '../src/embedded/free-port.js';
 import { startTemporalDevServer } from '../src/embedded/temporal-dev-server.js';
+import { workflowInterceptorModules } from '../src/observability/workflow-interceptor-modules.js';
 import { workflowsEntryPath } from '../src/worker/rolesync-worker.js';
 import { startLdapServers } from './support/ldap-servers.js';
 import './support/provided-context.js';
@@ -70,7 +71,11 @@ async function startTemporal(stops: (() => Promise<void>)[]): Promise<string> {
 }
 
 async function bundleWorkflows(stops: (() => Promise<void>)[]): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), logger: silentLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsEntryPath(),
+    workflowInterceptorModules: workflowInterceptorModules(),
+    logger: silentLogger,
+  });
   mkdirSync(CACHE, { recursive: true });
   const file = path.join(CACHE, `workflow-bundle-${process.pid}.js`);
   writeFileSync(file, code);

@@ -7,6 +7,7 @@ import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { AppError } from '../errors/app-error.js';
 import { getAttributeValues, isDnWithin, type LdapSession } from '../ldap/index.js';
+import { countMemberLookups } from '../observability/metrics.js';
 import { withLdapSession } from '../services/directory-connection.js';
 import { cataloguePathOf } from '../sync/catalogue-path.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -138,6 +139,7 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
         }
       });
       const counts = await lookups.counts(runId);
+      countMemberLookups(counts);
       const membersUnresolved = await lookups.logUnresolved(runId);
       await runs.mergeCounters(runId, {
         memberValues: counts.memberValues,

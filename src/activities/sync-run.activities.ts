@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { observeRunEnd } from '../observability/run-metrics.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import { loadRunContext } from './run-context.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -42,6 +43,7 @@ export function createSyncRunActivities(deps: ActivityDeps) {
           ? undefined
           : { code: input.errorCode, message: input.errorMessage ?? input.errorCode };
       await runs.finish(input.runId, input.status, error);
+      await observeRunEnd(deps, input.runId);
       deps.logger.info(
         { runId: input.runId, status: input.status, errorCode: input.errorCode },
         'sync run finished',

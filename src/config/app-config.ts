@@ -20,6 +20,16 @@ export interface AppConfig {
   embeddedPostgresPort: number;
   temporalDevPort: number;
   temporalDevUiPort: number;
+  /** A separate /metrics listener (for `rolesync worker`, which has no API port); undefined: none. */
+  metricsPort: number | undefined;
+  /** OpenTelemetry traces go to this OTLP/HTTP collector; undefined: tracing is off. */
+  tracing: TracingConfig | undefined;
+}
+
+export interface TracingConfig {
+  /** Full URL of the OTLP/HTTP traces endpoint (`<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`). */
+  otlpTracesUrl: string;
+  serviceName: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +71,12 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_DEV_UI_PORT: port.default(8233),
+  METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), port.optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.refine(
+    (value) => value === undefined || /^https?:\/\/[^/\s]+(\/\S*)?$/.test(value),
+    { message: 'must be an http:// or https:// URL' },
+  ),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('rolesync'),
 });
 
 /**
@@ -95,6 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
     temporalDevPort: vars.TEMPORAL_DEV_PORT,
     temporalDevUiPort: vars.TEMPORAL_DEV_UI_PORT,
+    metricsPort: vars.METRICS_PORT,
+    tracing:
+      vars.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
+        ? undefined
+        : {
+            otlpTracesUrl: `${vars.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`,
+            serviceName: vars.OTEL_SERVICE_NAME,
+          },
   });
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { startDbBatchTimer } from '../observability/metrics.js';
 
 export type LookupOutcome = 'RESOLVED' | 'NOT_FOUND' | 'GROUP' | 'NO_LOGIN' | 'INVALID_DN';
 
@@ -52,6 +53,7 @@ export class MemberLookupRepository {
 
   async save(runId: string, rows: readonly LookupRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const written = startDbBatchTimer('save_member_lookups');
     await this.pool.query(
       `insert into member_lookup (run_id, member_dn_norm, member_dn, account_login, outcome)
        select $1, r."memberDnNorm", r."memberDn", r."accountLogin", r.outcome
@@ -59,6 +61,7 @@ export class MemberLookupRepository {
        on conflict do nothing`,
       [runId, JSON.stringify(rows)],
     );
+    written();
   }
 
   /** Logs every distinct member that found no identity, with its DN and why; returns how many. */

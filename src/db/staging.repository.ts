@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { startDbBatchTimer } from '../observability/metrics.js';
 import { withTransaction } from './transaction.js';
 
 export interface StagedUserRow {
@@ -46,7 +47,8 @@ export class StagingRepository {
    */
   async insertUsers(runId: string, rows: readonly StagedUserRow[], replaceExisting = false): Promise<number> {
     if (rows.length === 0) return 0;
-    return withTransaction(this.pool, async (client) => {
+    const written = startDbBatchTimer('stage_users');
+    const inserted = await withTransaction(this.pool, async (client) => {
       if (replaceExisting) {
         await client.query(
           'delete from staged_user where run_id = $1 and (dn_norm = any($2::text[]) or stable_id = any($3::text[]))',
@@ -64,6 +66,8 @@ export class StagingRepository {
       );
       return result.rowCount ?? 0;
     });
+    written();
+    return inserted;
   }
 
   /** Inserts groups and their member values in one transaction; returns the member values written. */
@@ -81,6 +85,7 @@ export class StagingRepository {
         memberValues.push(member);
       }
     }
+    const written = startDbBatchTimer('stage_groups');
     return withTransaction(this.pool, async (client) => {
       if (replaceExisting) {
         // A re-read group comes with all its members: its earlier member values go with it.
@@ -109,6 +114,7 @@ export class StagingRepository {
          on conflict do nothing`,
         [runId, groupDns, memberValues],
       );
+      written();
       return { groups: groups.rowCount ?? 0, members: members.rowCount ?? 0 };
     });
   }

@@ -1,10 +1,9 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 
-import { Client } from 'ldapts';
-
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import { InstrumentedLdapClient } from '../observability/instrumented-ldap-client.js';
 import { type LdapConnectionOptions, validateConnectionOptions } from './connection-options.js';
 import { ldapFailure, type LdapErrorContext, toAppError } from './ldap-error-map.js';
 import { LdapSession } from './ldap-session.js';
@@ -39,7 +38,7 @@ export async function openLdapSession(options: LdapConnectionOptions): Promise<L
 
 async function connect(url: string, options: LdapConnectionOptions): Promise<LdapSession> {
   const tls = tlsOptions(url, options);
-  const client = new Client({
+  const client = new InstrumentedLdapClient({
     url,
     connectTimeout: options.connectTimeoutMs,
     timeout: options.operationTimeoutMs,

@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
+import { currentRunLogFields } from '../observability/run-log-context.js';
 
 export type { Logger } from 'pino';
 
@@ -24,6 +25,8 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
     level,
     base: { service: 'rolesync' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Lines written while an activity of a run executes carry its run id, config id and workflow id.
+    mixin: currentRunLogFields,
   };
   return destination === undefined ? pino(options) : pino(options, destination);
 }

@@ -4,6 +4,8 @@ import { ApiToken } from '../entities/api-token.entity.js';
 import { createApiServer } from '../graphql/server/api-server.js';
 import { buildRolesyncSchema } from '../graphql/schema.js';
 import type { Logger } from '../logging/logger.js';
+import { startMetricsServer } from '../observability/metrics-endpoint.js';
+import { startOtlpTracing } from '../observability/tracing.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { connectTemporal } from '../temporal/temporal-connection.js';
 import { startWorker } from '../worker/rolesync-worker.js';
@@ -38,6 +40,12 @@ export async function startRolesyncProcess(
     }
   };
   try {
+    if (config.tracing !== undefined) {
+      // Started first and stopped last, so spans of the whole lifetime are flushed.
+      const tracing = startOtlpTracing(config.tracing);
+      stops.push(() => tracing.stop());
+      logger.info({ otlpTracesUrl: config.tracing.otlpTracesUrl }, 'exporting traces');
+    }
     const infrastructure = await startInfrastructure(config, logger);
     stops.push(() => infrastructure.stop());
     const temporalAddress = infrastructure.temporalAddress;
@@ -61,6 +69,12 @@ export async function startRolesyncProcess(
       stops.push(() => worker.stop());
       workerDone = worker.done;
       logger.info({ taskQueue: config.temporalTaskQueue }, 'worker started');
+    }
+
+    if (config.metricsPort !== undefined) {
+      const metrics = await startMetricsServer(config.host, config.metricsPort, database.pool, logger);
+      stops.push(() => metrics.stop());
+      logger.info({ port: metrics.address.port }, 'metrics listening on /metrics');
     }
 
     let url: string | undefined;

@@ -1,13 +1,18 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { runLogActivityInterceptors } from '../observability/run-log.activity-interceptors.js';
+import { workerTracing } from '../observability/tracing.js';
+import { workflowInterceptorModules } from '../observability/workflow-interceptor-modules.js';
+import { moduleFile } from '../runtime/module-file.js';
 
 export interface WorkerSettings {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
-  /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles at start. */
+  /**
+   * A prebuilt workflow bundle (tests build it once, with workflowInterceptorModules()); otherwise the
+   * worker bundles at start.
+   */
   workflowBundlePath?: string;
 }
 
@@ -20,8 +25,7 @@ export interface RunningWorker {
 
 /** The workflows' entry file: `.js` in the built output, `.ts` when running from source (tests). */
 export function workflowsEntryPath(): string {
-  const js = fileURLToPath(new URL('../workflows/index.js', import.meta.url));
-  return existsSync(js) ? js : fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+  return moduleFile(new URL('../workflows/index.js', import.meta.url));
 }
 
 export async function startWorker(settings: WorkerSettings, deps: ActivityDeps): Promise<RunningWorker> {
@@ -30,12 +34,18 @@ export async function startWorker(settings: WorkerSettings, deps: ActivityDeps):
     settings.workflowBundlePath === undefined
       ? { workflowsPath: workflowsEntryPath() }
       : { workflowBundle: { codePath: settings.workflowBundlePath } };
+  const tracing = workerTracing();
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     activities: createActivities(deps),
     ...workflowSource,
+    interceptors: {
+      activity: [runLogActivityInterceptors(deps.logger), ...tracing.activityInterceptors],
+      ...(settings.workflowBundlePath === undefined ? { workflowModules: workflowInterceptorModules() } : {}),
+    },
+    sinks: tracing.sinks,
     maxConcurrentActivityTaskExecutions: 20,
     shutdownGraceTime: '10s',
   });

@@ -49,7 +49,12 @@ export interface TestApp {
  * and the API on a free port, against the shared Postgres and Temporal servers.
  */
 export async function startTestApp(
-  options: { worker?: boolean; faults?: FaultHooks } = {},
+  options: {
+    worker?: boolean;
+    faults?: FaultHooks;
+    /** Bundle the workflows at worker start (with the interceptor modules of now, e.g. tracing) instead of the prebuilt bundle. */
+    bundleWorkflows?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const servers = inject('servers');
   const testDatabase = await createTestDatabase(servers.databaseUrl);
@@ -78,7 +83,7 @@ export async function startTestApp(
             temporalAddress: servers.temporalAddress,
             namespace: servers.temporalNamespace,
             taskQueue,
-            workflowBundlePath: servers.workflowBundlePath,
+            ...(options.bundleWorkflows === true ? {} : { workflowBundlePath: servers.workflowBundlePath }),
           },
           { database, secrets, logger, ...(options.faults === undefined ? {} : { faults: options.faults }) },
         );

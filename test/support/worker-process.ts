@@ -6,7 +6,10 @@ import type { TestApp } from './test-app.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** A real `rolesync worker` process (from source, through tsx) joined to a test app; fault tests kill it. */
-export async function startWorkerProcess(app: TestApp): Promise<ManagedProcess> {
+export async function startWorkerProcess(
+  app: TestApp,
+  env: Record<string, string> = {},
+): Promise<ManagedProcess> {
   const worker = spawnManaged(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'worker'],
@@ -15,6 +18,7 @@ export async function startWorkerProcess(app: TestApp): Promise<ManagedProcess> 
       HOME: process.env.HOME ?? '/root',
       LOG_LEVEL: 'info',
       ...app.workerEnv,
+      ...env,
     },
   );
   const deadline = Date.now() + 60_000;

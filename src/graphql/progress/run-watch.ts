@@ -14,6 +14,7 @@ const POLL_MS = 5000;
  */
 class ChangeSignal {
   #pending = false;
+  #closed = false;
   #wake: (() => void) | null = null;
 
   notify(): void {
@@ -21,8 +22,18 @@ class ChangeSignal {
     this.#wake?.();
   }
 
+  /** The subscriber left: the current wait ends at once, and every later one. */
+  close(): void {
+    this.#closed = true;
+    this.#wake?.();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   async next(): Promise<void> {
-    if (!this.#pending) {
+    if (!this.#pending && !this.#closed) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.#wake = () => {
@@ -52,14 +63,43 @@ async function loadRun(context: GraphQLContext, runId: string): Promise<SyncRun 
   return context.em.fork().findOne(SyncRun, { id: runId });
 }
 
+/**
+ * A generator that awaits cannot run its `finally` when the client leaves: return() waits for its next
+ * yield, which may be long (no change) or never (a run list). Closing the signal ends the wait at once,
+ * so the listener goes with the client.
+ */
+function endingWhenLeft<T>(watch: (signal: ChangeSignal) => AsyncGenerator<T>): AsyncIterableIterator<T> {
+  const signal = new ChangeSignal();
+  const generator = watch(signal);
+  return {
+    next: () => generator.next(),
+    return: async () => {
+      signal.close();
+      return generator.return(undefined);
+    },
+    throw: (error: unknown) => generator.throw(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /** The run's state now, then after every change, until it has ended. */
-export async function* watchRun(
+export function watchRun(
   hub: RunProgressHub,
   context: GraphQLContext,
   runId: string,
+): AsyncIterableIterator<SyncRun> {
+  return endingWhenLeft((signal) => runChanges(hub, context, runId, signal));
+}
+
+async function* runChanges(
+  hub: RunProgressHub,
+  context: GraphQLContext,
+  runId: string,
+  signal: ChangeSignal,
 ): AsyncGenerator<SyncRun> {
   const tokenId = requirePrincipal(context);
-  const signal = new ChangeSignal();
   const unsubscribe = hub.onChange((changed) => {
     if (changed === runId) signal.notify();
   });
@@ -70,6 +110,7 @@ export async function* watchRun(
     while (ACTIVE_RUN_STATUSES.includes(run.status)) {
       const before = `${run.status}|${run.phase}|${JSON.stringify(run.counters)}`;
       await signal.next();
+      if (signal.closed) return;
       await requireStillValid(context, tokenId);
       run = (await loadRun(context, runId)) ?? run;
       if (`${run.status}|${run.phase}|${JSON.stringify(run.counters)}` !== before) yield run;
@@ -80,14 +121,22 @@ export async function* watchRun(
 }
 
 /** Every change of any run (of one config, when given): for run lists. Ends only when the client leaves. */
-export async function* watchRuns(
+export function watchRuns(
   hub: RunProgressHub,
   context: GraphQLContext,
   syncConfigId: string | null,
+): AsyncIterableIterator<SyncRun> {
+  return endingWhenLeft((signal) => runListChanges(hub, context, syncConfigId, signal));
+}
+
+async function* runListChanges(
+  hub: RunProgressHub,
+  context: GraphQLContext,
+  syncConfigId: string | null,
+  signal: ChangeSignal,
 ): AsyncGenerator<SyncRun> {
   const tokenId = requirePrincipal(context);
   const changed = new Set<string>();
-  const signal = new ChangeSignal();
   const unsubscribe = hub.onChange((runId) => {
     changed.add(runId);
     signal.notify();
@@ -95,6 +144,7 @@ export async function* watchRuns(
   try {
     for (;;) {
       await signal.next();
+      if (signal.closed) return;
       await requireStillValid(context, tokenId);
       const ids = [...changed];
       changed.clear();

@@ -12,6 +12,9 @@ import { createErrorFormatter } from '../format-error.js';
 import { RunProgressHub } from '../progress/run-progress-hub.js';
 import { queryLimitsRule } from './query-limits.js';
 import { tokenFromAuthorization } from '../../services/api-token.service.js';
+import { graphqlTracing } from '../../observability/graphql-tracing.js';
+import { trackSubscriptions } from '../../observability/metrics.js';
+import { createMetricsHandler, METRICS_PATH } from '../../observability/metrics-endpoint.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const BODY_LIMIT = '1mb';
@@ -26,7 +29,7 @@ export interface ApiServer {
 
 /**
  * One HTTP server for GraphQL over HTTP and over WebSocket (graphql-ws) at /graphql, plus /healthz
- * (process up) and /readyz (Postgres and Temporal reachable). Built without listening so tests can
+ * (process up), /readyz (Postgres and Temporal reachable) and /metrics (Prometheus). Built without listening so tests can
  * bind it to port 0.
  */
 export async function createApiServer(
@@ -34,12 +37,14 @@ export async function createApiServer(
   schema: GraphQLSchema,
 ): Promise<ApiServer> {
   const progressHub = await RunProgressHub.start(baseDeps.database.pool, baseDeps.logger);
+  const untrackSubscriptions = trackSubscriptions(() => progressHub.subscriberCount);
   const deps: ApiDeps = { ...baseDeps, progressHub };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const formatError = createErrorFormatter(deps.logger);
+  const tracing = graphqlTracing<GraphQLContext>();
   const wsCleanup = useServer(
     {
       schema,
@@ -75,6 +80,7 @@ export async function createApiServer(
           });
         },
       },
+      ...tracing.plugins,
     ],
   });
   await apollo.start();
@@ -88,9 +94,11 @@ export async function createApiServer(
       response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...checks });
     });
   });
+  app.get(METRICS_PATH, createMetricsHandler(deps.database.pool, deps.logger));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: BODY_LIMIT }),
+    ...tracing.middleware,
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(deps, tokenFromAuthorization(req.headers.authorization)),
     }),
@@ -111,6 +119,7 @@ export async function createApiServer(
     },
     async stop() {
       await apollo.stop();
+      untrackSubscriptions();
       await progressHub.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

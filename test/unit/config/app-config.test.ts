@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: '/srv/.data',
       secretKey: undefined,
+      metricsPort: undefined,
+      tracing: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -73,6 +75,31 @@ describe('loadConfig', () => {
     expect(problemsOf({ ROLESYNC_SECRET_KEY_FILE: path.join(dir, 'missing.key') })[0]).toMatch(
       /^ROLESYNC_SECRET_KEY_FILE: cannot read/,
     );
+  });
+
+  it('leaves metrics listener and tracing off unless configured', () => {
+    expect(loadConfig({ METRICS_PORT: '' }, '/srv')).toMatchObject({
+      metricsPort: undefined,
+      tracing: undefined,
+    });
+    expect(
+      loadConfig(
+        {
+          METRICS_PORT: '9464',
+          OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+          OTEL_SERVICE_NAME: 'rs-eu',
+        },
+        '/srv',
+      ),
+    ).toMatchObject({
+      metricsPort: 9464,
+      tracing: { otlpTracesUrl: 'http://collector:4318/v1/traces', serviceName: 'rs-eu' },
+    });
+    expect(
+      problemsOf({ METRICS_PORT: 'x', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).map(
+        (p) => p.split(':')[0],
+      ),
+    ).toEqual(['METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT']);
   });
 
   it('never echoes a bad secret value in its message', () => {
