@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Context } from '@temporalio/activity';
+import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
 import { observeRunEnd } from '../observability/run-metrics.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import { loadRunContext } from './run-context.js';
@@ -12,12 +16,42 @@ export interface FinishRunInput extends RunInput {
   errorMessage?: string;
 }
 
+/** How long one attempt of markRunStarted waits for a slot (within the 1-minute bookkeeping timeout). */
+const SLOT_WAIT_MS = 40_000;
+const SLOT_POLL_MS = 500;
+
 /** Run bookkeeping: the only writes a workflow makes outside its phases. */
 export function createSyncRunActivities(deps: ActivityDeps) {
   const runs = new SyncRunRepository(deps.database.pool);
+  const log = new RunLogRepository(deps.database.pool);
   return {
+    /**
+     * Waits (QUEUED) for a run slot of the directory, up to SLOT_WAIT_MS per attempt; then fails with
+     * DIRECTORY_BUSY so Temporal retries it with backoff, and after the last attempt the run fails.
+     */
     async markRunStarted({ runId }: RunInput): Promise<void> {
-      await runs.markRunning(runId);
+      const deadline = Date.now() + SLOT_WAIT_MS;
+      let logged = false;
+      for (;;) {
+        const slot = await runs.markRunning(runId);
+        if (slot.started) return;
+        if (!logged && Context.current().info.attempt === 1) {
+          logged = true;
+          await log.append(
+            runId,
+            'INFO',
+            'QUEUED',
+            `Waiting for a run slot: ${String(slot.active)} runs of this directory are active (limit ${String(slot.max)})`,
+          );
+        }
+        if (Date.now() > deadline) {
+          throw new AppError(
+            ErrorCode.DIRECTORY_BUSY,
+            `The directory already has ${String(slot.active)} active runs (limit ${String(slot.max)}).`,
+          );
+        }
+        await sleep(SLOT_POLL_MS);
+      }
     },
 
     /** Creates the row of a scheduled run; null when a run of the config is active (the schedule skips). */

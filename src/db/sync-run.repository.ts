@@ -4,6 +4,13 @@ import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
 
+/** Whether a run got one of its directory's run slots, and how busy the directory is. */
+export interface RunSlot {
+  started: boolean;
+  active: number;
+  max: number;
+}
+
 /** The config's last successful, applied run whose staging is kept: what an incremental read continues. */
 export interface RunSnapshot {
   runId: string;
@@ -39,11 +46,37 @@ export class SyncRunRepository {
     return runId;
   }
 
-  async markRunning(runId: string): Promise<void> {
-    await this.pool.query(
-      `update sync_run set status = 'RUNNING', started_at = coalesce(started_at, now()) where id = $1 and status in ('QUEUED', 'RUNNING')`,
-      [runId],
-    );
+  /**
+   * Marks the run RUNNING when its directory has a free run slot (maxConcurrentRuns), under a lock per
+   * directory so two starts cannot both take the last slot. Idempotent: a running run keeps its slot.
+   */
+  async markRunning(runId: string): Promise<RunSlot> {
+    return withTransaction(this.pool, async (client) => {
+      const directory = await client.query<{ id: string; max: number; status: SyncRunStatus }>(
+        `select d.id, d.max_concurrent_runs as max, r.status from sync_run r
+         join sync_config c on c.id = r.sync_config_id join directory d on d.id = c.directory_id
+         where r.id = $1`,
+        [runId],
+      );
+      const row = directory.rows[0];
+      if (row === undefined) return { started: false, active: 0, max: 0 };
+      if (row.status !== 'QUEUED') return { started: true, active: 0, max: row.max };
+      await client.query(`select pg_advisory_xact_lock(hashtext('rolesync-directory-runs'), hashtext($1))`, [
+        row.id,
+      ]);
+      const active = await client.query<{ n: number }>(
+        `select count(*)::int as n from sync_run r join sync_config c on c.id = r.sync_config_id
+         where c.directory_id = $1 and r.status = 'RUNNING' and r.id <> $2`,
+        [row.id, runId],
+      );
+      const count = active.rows[0]?.n ?? 0;
+      if (count >= row.max) return { started: false, active: count, max: row.max };
+      await client.query(
+        `update sync_run set status = 'RUNNING', started_at = coalesce(started_at, now()) where id = $1 and status = 'QUEUED'`,
+        [runId],
+      );
+      return { started: true, active: count, max: row.max };
+    });
   }
 
   async setPhase(runId: string, phase: SyncPhase): Promise<void> {

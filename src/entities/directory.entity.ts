@@ -22,6 +22,10 @@ export const DirectorySchema = defineEntity({
     pageSize: p.integer().default(1000),
     connectTimeoutMs: p.integer().default(10_000),
     operationTimeoutMs: p.integer().default(120_000),
+    /** Runs of this directory's configs that may read or write at once; more wait, QUEUED. */
+    maxConcurrentRuns: p.integer().default(2),
+    /** LDAP connections to this directory one worker process holds at once. */
+    maxConnections: p.integer().default(4),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -19,6 +19,8 @@ export const ErrorCode = {
   DIRECTORY_ERROR: 'DIRECTORY_ERROR',
   /** An incremental read met another AD domain controller mid-run (USNs are per DC). */
   DIRECTORY_SERVER_CHANGED: 'DIRECTORY_SERVER_CHANGED',
+  /** Every run slot of the directory (maxConcurrentRuns) stayed taken while the run waited. */
+  DIRECTORY_BUSY: 'DIRECTORY_BUSY',
   // Access
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

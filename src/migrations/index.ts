@@ -4,6 +4,7 @@ import { Migration20261125154459_role_sync } from './migration-20261125154459-ro
 import { Migration20261125155930_api_tokens } from './migration-20261125155930-api-tokens.js';
 import { Migration20261125160737_run_retry } from './migration-20261125160737-run-retry.js';
 import { Migration20261125175227_incremental_sync } from './migration-20261125175227-incremental-sync.js';
+import { Migration20261125185826_directory_limits } from './migration-20261125185826-directory-limits.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125155930_api_tokens', class: Migration20261125155930_api_tokens },
   { name: 'Migration20261125160737_run_retry', class: Migration20261125160737_run_retry },
   { name: 'Migration20261125175227_incremental_sync', class: Migration20261125175227_incremental_sync },
+  { name: 'Migration20261125185826_directory_limits', class: Migration20261125185826_directory_limits },
 ];

@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { SearchScope } from '../domain/directory-kinds.js';
 import type { Directory } from '../entities/directory.entity.js';
 import {
@@ -29,16 +30,32 @@ export function connectionOptionsFor(directory: Directory, secrets: SecretBox): 
   };
 }
 
-/** Opens a bound session to the directory for the length of fn, and always closes it. */
-export async function withLdapSession<T>(
+/** Per process and directory: at most maxConnections sessions open at once (the others wait). */
+const connectionSlots = new Map<string, { max: number; limit: LimitFunction }>();
+
+function connectionSlotsOf(directory: Directory): LimitFunction {
+  const current = connectionSlots.get(directory.id);
+  if (current?.max === directory.maxConnections) return current.limit;
+  const limit = pLimit(directory.maxConnections);
+  connectionSlots.set(directory.id, { max: directory.maxConnections, limit });
+  return limit;
+}
+
+/**
+ * Opens a bound session to the directory for the length of fn, and always closes it. Sessions to one
+ * directory are limited to its maxConnections per process, so parallel runs cannot flood a server.
+ */
+export function withLdapSession<T>(
   directory: Directory,
   secrets: SecretBox,
   fn: (session: LdapSession) => Promise<T>,
 ): Promise<T> {
-  const session = await openLdapSession(connectionOptionsFor(directory, secrets));
-  try {
-    return await fn(session);
-  } finally {
-    await session.close();
-  }
+  return connectionSlotsOf(directory)(async () => {
+    const session = await openLdapSession(connectionOptionsFor(directory, secrets));
+    try {
+      return await fn(session);
+    } finally {
+      await session.close();
+    }
+  });
 }

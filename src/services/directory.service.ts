@@ -20,6 +20,8 @@ export interface DirectoryFields {
   pageSize: number;
   connectTimeoutMs: number;
   operationTimeoutMs: number;
+  maxConcurrentRuns: number;
+  maxConnections: number;
 }
 
 const CLEARABLE = new Set<keyof DirectoryFields>(['caCertPem', 'bindDn']);
@@ -72,6 +74,8 @@ export class DirectoryService {
       pageSize: directory.pageSize,
       connectTimeoutMs: directory.connectTimeoutMs,
       operationTimeoutMs: directory.operationTimeoutMs,
+      maxConcurrentRuns: directory.maxConcurrentRuns,
+      maxConnections: directory.maxConnections,
     };
     this.em.assign(directory, this.checked(mergeChanges(current, changes, CLEARABLE)));
     if (changes.bindPassword !== undefined) directory.bindPasswordSealed = this.seal(changes.bindPassword);
@@ -99,6 +103,8 @@ export class DirectoryService {
       pageSize: fields.pageSize,
       connectTimeoutMs: fields.connectTimeoutMs,
       operationTimeoutMs: fields.operationTimeoutMs,
+      maxConcurrentRuns: fields.maxConcurrentRuns,
+      maxConnections: fields.maxConnections,
     };
   }
 

@@ -15,6 +15,8 @@ export interface DirectoryInput {
   pageSize?: number;
   connectTimeoutMs?: number;
   operationTimeoutMs?: number;
+  maxConcurrentRuns?: number;
+  maxConnections?: number;
 }
 
 let sequence = 0;

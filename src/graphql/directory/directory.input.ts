@@ -4,6 +4,8 @@ import type { DirectoryKind, TlsMode } from '../../domain/directory-kinds.js';
 import { DirectoryKindEnum, TlsModeEnum } from '../enums.js';
 
 export const PAGE_SIZE_MAX = 10_000;
+/** Upper bound of the per-directory run and connection limits. */
+const LIMIT_MAX = 100;
 
 @InputType({ description: 'A new directory. Omitted settings take their defaults.' })
 export class CreateDirectoryInput {
@@ -21,6 +23,19 @@ export class CreateDirectoryInput {
   @Field(() => Int, { defaultValue: 1000 }) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize!: number;
   @Field(() => Int, { defaultValue: 10_000 }) @IsInt() @Min(100) @Max(600_000) connectTimeoutMs!: number;
   @Field(() => Int, { defaultValue: 120_000 }) @IsInt() @Min(100) @Max(3_600_000) operationTimeoutMs!: number;
+  @Field(() => Int, {
+    defaultValue: 2,
+    description: 'Runs of this directory that may work at once (the others wait, QUEUED)',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(LIMIT_MAX)
+  maxConcurrentRuns!: number;
+  @Field(() => Int, { defaultValue: 4, description: 'LDAP connections to this directory per worker process' })
+  @IsInt()
+  @Min(1)
+  @Max(LIMIT_MAX)
+  maxConnections!: number;
 }
 
 @InputType({
@@ -48,4 +63,16 @@ export class UpdateDirectoryInput {
   @Min(100)
   @Max(3_600_000)
   operationTimeoutMs?: number;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(1)
+  @Max(LIMIT_MAX)
+  maxConcurrentRuns?: number;
+  @IsOptional()
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(1)
+  @Max(LIMIT_MAX)
+  maxConnections?: number;
 }

@@ -21,6 +21,9 @@ export class DirectoryType {
   })
   hasBindPassword!: boolean;
   @Field(() => Int) pageSize!: number;
+  @Field(() => Int, { description: 'Runs of this directory that may work at once' })
+  maxConcurrentRuns!: number;
+  @Field(() => Int, { description: 'LDAP connections per worker process' }) maxConnections!: number;
   @Field(() => Int) connectTimeoutMs!: number;
   @Field(() => Int) operationTimeoutMs!: number;
   @Field(() => Date) createdAt!: Date;
@@ -38,6 +41,8 @@ export class DirectoryType {
       bindDn: directory.bindDn ?? null,
       hasBindPassword: directory.bindPasswordSealed != null,
       pageSize: directory.pageSize,
+      maxConcurrentRuns: directory.maxConcurrentRuns,
+      maxConnections: directory.maxConnections,
       connectTimeoutMs: directory.connectTimeoutMs,
       operationTimeoutMs: directory.operationTimeoutMs,
       createdAt: directory.createdAt,
