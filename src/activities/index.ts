@@ -2,6 +2,7 @@ import type { ActivityDeps } from './activity-deps.js';
 import { createDirectorySyncActivities } from './directory-sync.activities.js';
 import { createProvisioningActivities } from './provisioning.activities.js';
 import { createReadDirectoryActivities } from './read-directory.activities.js';
+import { createRetentionActivities } from './retention.activities.js';
 import { createRoleSyncActivities } from './role-sync.activities.js';
 import { createSyncRunActivities } from './sync-run.activities.js';
 import { withHeartbeats } from './heartbeat.js';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
       ...createDirectorySyncActivities(deps),
       ...createRoleSyncActivities(deps),
       ...createProvisioningActivities(deps),
+      ...createRetentionActivities(deps),
     }),
   );
 }

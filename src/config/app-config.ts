@@ -22,6 +22,9 @@ export interface AppConfig {
   temporalDevUiPort: number;
   /** A separate /metrics listener (for `rolesync worker`, which has no API port); undefined: none. */
   metricsPort: number | undefined;
+  /** Run logs and plans of runs that ended longer ago are pruned, on retentionCron. */
+  retentionDays: number;
+  retentionCron: string;
   /** OpenTelemetry traces go to this OTLP/HTTP collector; undefined: tracing is off. */
   tracing: TracingConfig | undefined;
 }
@@ -77,6 +80,12 @@ const envSchema = z.object({
     { message: 'must be an http:// or https:// URL' },
   ),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('rolesync'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression')
+    .default('30 3 * * *'),
 });
 
 /**
@@ -112,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     temporalDevPort: vars.TEMPORAL_DEV_PORT,
     temporalDevUiPort: vars.TEMPORAL_DEV_UI_PORT,
     metricsPort: vars.METRICS_PORT,
+    retentionDays: vars.RETENTION_DAYS,
+    retentionCron: vars.RETENTION_CRON,
     tracing:
       vars.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
         ? undefined

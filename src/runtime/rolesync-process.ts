@@ -8,6 +8,7 @@ import { startMetricsServer } from '../observability/metrics-endpoint.js';
 import { startOtlpTracing } from '../observability/tracing.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { connectTemporal } from '../temporal/temporal-connection.js';
+import { applyRetentionSchedule } from '../services/retention-scheduler.js';
 import { startWorker } from '../worker/rolesync-worker.js';
 import { startInfrastructure } from './infrastructure.js';
 
@@ -69,6 +70,17 @@ export async function startRolesyncProcess(
       stops.push(() => worker.stop());
       workerDone = worker.done;
       logger.info({ taskQueue: config.temporalTaskQueue }, 'worker started');
+      // Workers own the retention schedule: every worker applies the same settings, idempotently.
+      const temporal = await connectTemporal(
+        temporalAddress,
+        config.temporalNamespace,
+        config.temporalTaskQueue,
+      );
+      try {
+        await applyRetentionSchedule(temporal, config);
+      } finally {
+        await temporal.connection.close();
+      }
     }
 
     if (config.metricsPort !== undefined) {

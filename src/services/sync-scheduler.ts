@@ -3,6 +3,7 @@ import type { SyncConfig } from '../entities/sync-config.entity.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { TemporalHandle } from '../temporal/temporal-connection.js';
+import { upsertSchedule } from '../temporal/upsert-schedule.js';
 import type { scheduledSyncWorkflow } from '../workflows/scheduled-sync.workflow.js';
 import { scheduledSyncWorkflowId, syncScheduleId } from '../workflows/workflow-ids.js';
 
@@ -36,27 +37,9 @@ export class SyncScheduler {
       paused: !config.scheduleEnabled,
       note: config.scheduleEnabled ? 'enabled' : 'disabled in Rolesync',
     };
-    const handle = this.temporal.client.schedule.getHandle(syncScheduleId(config.id));
-    await this.call(async () => {
-      try {
-        await handle.update((previous) => ({
-          ...previous,
-          spec,
-          action,
-          state,
-          policies: { ...previous.policies, overlap: 'SKIP' },
-        }));
-      } catch (error) {
-        if (!(error instanceof ScheduleNotFoundError)) throw error;
-        await this.temporal.client.schedule.create({
-          scheduleId: syncScheduleId(config.id),
-          spec,
-          action,
-          state,
-          policies: { overlap: 'SKIP', catchupWindow: '1 minute' },
-        });
-      }
-    });
+    await this.call(() =>
+      upsertSchedule(this.temporal.client, syncScheduleId(config.id), { spec, action, state }),
+    );
   }
 
   async remove(syncConfigId: string): Promise<void> {

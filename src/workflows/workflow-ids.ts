@@ -14,6 +14,9 @@ export function syncScheduleId(syncConfigId: string): string {
   return `sync-schedule/${syncConfigId}`;
 }
 
+/** The one schedule (and its workflows) that prunes old run data. */
+export const RETENTION_SCHEDULE_ID = 'rolesync-retention';
+
 export function roleRequestWorkflowId(requestId: string): string {
   return `role-request/${requestId}`;
 }

@@ -102,6 +102,18 @@ describe('loadConfig', () => {
     ).toEqual(['METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT']);
   });
 
+  it('prunes run detail after 90 days, nightly, unless configured; refuses bad retention settings', () => {
+    expect(loadConfig({}, '/srv')).toMatchObject({ retentionDays: 90, retentionCron: '30 3 * * *' });
+    expect(loadConfig({ RETENTION_DAYS: '7', RETENTION_CRON: '0 */6 * * *' }, '/srv')).toMatchObject({
+      retentionDays: 7,
+      retentionCron: '0 */6 * * *',
+    });
+    expect(problemsOf({ RETENTION_DAYS: '0', RETENTION_CRON: 'daily' }).map((p) => p.split(':')[0])).toEqual([
+      'RETENTION_DAYS',
+      'RETENTION_CRON',
+    ]);
+  });
+
   it('never echoes a bad secret value in its message', () => {
     const problems = problemsOf({ ROLESYNC_SECRET_KEY: 'not-a-key-but-a-Secret123' });
     expect(problems.join(' ')).not.toContain('Secret123');
