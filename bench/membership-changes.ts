@@ -63,6 +63,16 @@ export function planMembershipChanges(model: DirectoryModel, share: number): Mem
   return { changes, removed: half, added: half, newIdentities: countNewIdentities(model, changes) };
 }
 
+/** The change set that undoes another: what it removed is added back and the other way round. */
+export function invertChangeSet(changeSet: MembershipChangeSet): MembershipChangeSet {
+  return {
+    changes: changeSet.changes.map(({ group, remove, add }) => ({ group, remove: add, add: remove })),
+    removed: changeSet.added,
+    added: changeSet.removed,
+    newIdentities: 0,
+  };
+}
+
 /** Writes the changes as one LDIF of modify records and applies them with ldapmodify; returns seconds. */
 export async function applyMembershipChanges(
   slapd: BenchSlapd,

@@ -135,6 +135,8 @@ async function createSyncConfig(
     groupMemberAttribute: queries.groupMemberAttribute,
     autoCreateUsers: true,
     safetyThresholdPercent: 100,
+    // Scenarios (a)-(c) read the whole directory (with differential planning); (d) switches to incremental.
+    incrementalReads: false,
   };
   const data = await api.data<{ createSyncConfig: { id: string } }>(
     `mutation($input: CreateSyncConfigInput!) { createSyncConfig(input: $input) { id } }`,

@@ -32,6 +32,7 @@ import { writeDirectoryLdif } from './generate-directory.js';
 import { subtractCounts, type LdapOperationCounts } from './ldap-operation-log.js';
 import {
   applyMembershipChanges,
+  invertChangeSet,
   planMembershipChanges,
   type MembershipChangeSet,
 } from './membership-changes.js';
@@ -90,7 +91,8 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-export type ScenarioName = 'first sync' | 'unchanged re-sync' | '1% changed re-sync';
+export type ScenarioName =
+  'first sync' | 'unchanged re-sync' | '1% changed re-sync' | '1% changed, incremental';
 
 export interface ScenarioResult {
   name: ScenarioName;
@@ -198,6 +200,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const identities = usersInAnyGroup(userGroupIndex(model));
     const plan = scenarioPlan(model, floors, identities, {
       changeShare: options.changeShare ?? 0.01,
+      switchToIncremental: async () => {
+        await api.data(
+          `mutation($id: ID!) { updateSyncConfig(id: $id, input: { incrementalReads: true }) { id } }`,
+          {
+            id: setup.syncConfigId,
+          },
+        );
+        const settle = await runSyncAndWatch(api, setup.syncConfigId, runTimeoutMs);
+        log(`  incremental reads on; settling full run took ${settle.wallSeconds.toFixed(1)} s`);
+      },
       applyChange: async (changeSet) => {
         const seconds = await applyMembershipChanges(slapd, model, changeSet, join(dir, 'change.ldif'));
         log(
@@ -353,7 +365,12 @@ function scenarioPlan(
   model: DirectoryModel,
   floors: { ldap: LdapFloor; write: WriteFloor },
   identities: number,
-  change: { changeShare: number; applyChange: (changeSet: MembershipChangeSet) => Promise<number> },
+  change: {
+    changeShare: number;
+    applyChange: (changeSet: MembershipChangeSet) => Promise<number>;
+    /** Switches the config to incremental reads and runs once, untimed, so the next run can be incremental. */
+    switchToIncremental: () => Promise<void>;
+  },
 ): { steps: ScenarioStep[]; change: () => BenchResult['change'] } {
   const changeSet = planMembershipChanges(model, change.changeShare);
   let ldapmodifySeconds = 0;
@@ -386,6 +403,21 @@ function scenarioPlan(
         identitiesUpdated: 0,
         membershipsAdded: changeSet.added,
         membershipsRemoved: changeSet.removed,
+      },
+    },
+    {
+      // Issue 9: the same 1% undone, read through modifyTimestamp instead of the whole directory.
+      name: '1% changed, incremental',
+      floorSeconds: floors.ldap.seconds,
+      prepare: async () => {
+        await change.switchToIncremental();
+        await change.applyChange(invertChangeSet(changeSet));
+      },
+      expected: {
+        identitiesCreated: 0,
+        identitiesUpdated: 0,
+        membershipsAdded: changeSet.removed,
+        membershipsRemoved: changeSet.added,
       },
     },
   ];
