@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/index.js';
+import type { PlanIdentityAction, PlanMembershipAction, SyncPhase } from '../gql/graphql.js';
+import { Link } from '../routing/router.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { ErrorNotice } from '../ui/error-notice.js';
+import { SelectField } from '../ui/form-fields.js';
+import { Pager } from '../ui/pager.js';
+import type { RunDetails } from './run-details.js';
+
+const PAGE_SIZE = 25;
+const ANY = 'ANY';
+const IDENTITY_ACTIONS: readonly (PlanIdentityAction | typeof ANY)[] = [
+  ANY,
+  'CREATE',
+  'UPDATE',
+  'DEACTIVATE',
+  'REACTIVATE',
+];
+const MEMBERSHIP_ACTIONS: readonly (PlanMembershipAction | typeof ANY)[] = [ANY, 'ADD', 'REMOVE'];
+
+const BEFORE_PLAN: readonly SyncPhase[] = ['QUEUED', 'READ_USERS', 'READ_GROUPS', 'RESOLVE_MEMBERS'];
+
+const PlannedChangesQuery = graphql(`
+  query PlannedChanges(
+    $runId: ID!
+    $limit: Int!
+    $identityOffset: Int!
+    $membershipOffset: Int!
+    $identityAction: PlanIdentityAction
+    $membershipAction: PlanMembershipAction
+  ) {
+    plannedIdentityChanges(runId: $runId, limit: $limit, offset: $identityOffset, action: $identityAction) {
+      total
+      items {
+        identityId
+        action
+        login
+        displayName
+        email
+        dn
+        reason
+      }
+    }
+    plannedMembershipChanges(
+      runId: $runId
+      limit: $limit
+      offset: $membershipOffset
+      action: $membershipAction
+    ) {
+      total
+      items {
+        identityId
+        appGroupId
+        ldapGroupDnNorm
+        action
+      }
+    }
+    appGroups {
+      id
+      name
+    }
+  }
+`);
+
+/**
+ * The diff a run planned: identities to create, update, deactivate or reactivate and memberships to add
+ * or remove. A dry run stops here; a real run applies exactly this.
+ */
+export function PlannedChanges(props: { run: RunDetails }) {
+  const [identityAction, setIdentityAction] = useState<PlanIdentityAction | typeof ANY>(ANY);
+  const [membershipAction, setMembershipAction] = useState<PlanMembershipAction | typeof ANY>(ANY);
+  const [identityOffset, setIdentityOffset] = useState(0);
+  const [membershipOffset, setMembershipOffset] = useState(0);
+  const planned = !BEFORE_PLAN.includes(props.run.phase);
+  const [{ data, error }, refetch] = useQuery({
+    query: PlannedChangesQuery,
+    variables: {
+      runId: props.run.id,
+      limit: PAGE_SIZE,
+      identityOffset,
+      membershipOffset,
+      identityAction: identityAction === ANY ? null : identityAction,
+      membershipAction: membershipAction === ANY ? null : membershipAction,
+    },
+    pause: !planned,
+    requestPolicy: 'cache-and-network',
+  });
+  // The plan is written during PLAN; read it again as the run moves on.
+  useEffect(() => {
+    if (planned) refetch({ requestPolicy: 'network-only' });
+  }, [planned, props.run.phase, refetch]);
+  const groupNames = new Map((data?.appGroups ?? []).map((group) => [group.id, group.name]));
+  const identities = data?.plannedIdentityChanges;
+  const memberships = data?.plannedMembershipChanges;
+
+  return (
+    <section aria-labelledby="planned">
+      <h2 id="planned">
+        {props.run.dryRun ? 'Planned changes (dry run: nothing applied)' : 'Planned changes'}
+      </h2>
+      <ErrorNotice error={error} />
+      <h3>Identities</h3>
+      <SelectField
+        label="Identity action"
+        options={IDENTITY_ACTIONS}
+        labels={{ ANY: 'Any' }}
+        value={identityAction}
+        onChange={(value) => {
+          setIdentityAction(value);
+          setIdentityOffset(0);
+        }}
+      />
+      {identities === undefined || identities.items.length === 0 ? (
+        <EmptyState title="No identity changes planned.">
+          {planned
+            ? 'Everyone is already in step with the directory, or no user is in a mapped group.'
+            : 'The plan appears once the run has read the directory.'}
+        </EmptyState>
+      ) : (
+        <table className="diff">
+          <caption className="visually-hidden">Identity changes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Login</th>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {identities.items.map((change) => (
+              <tr
+                key={`${change.identityId}-${change.action}`}
+                className={`diff-${change.action.toLowerCase()}`}
+              >
+                <td>{change.action}</td>
+                <td>
+                  {props.run.dryRun && change.action === 'CREATE' ? (
+                    change.login
+                  ) : (
+                    <Link to={`/identities/${change.identityId}`}>{change.login}</Link>
+                  )}
+                </td>
+                <td>{change.displayName ?? '–'}</td>
+                <td>{change.email ?? '–'}</td>
+                <td>{change.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager
+        label="Identity change pages"
+        offset={identityOffset}
+        limit={PAGE_SIZE}
+        shown={identities?.items.length ?? 0}
+        total={identities?.total}
+        onChange={setIdentityOffset}
+      />
+      <h3>Memberships</h3>
+      <SelectField
+        label="Membership action"
+        options={MEMBERSHIP_ACTIONS}
+        labels={{ ANY: 'Any' }}
+        value={membershipAction}
+        onChange={(value) => {
+          setMembershipAction(value);
+          setMembershipOffset(0);
+        }}
+      />
+      {memberships === undefined || memberships.items.length === 0 ? (
+        <EmptyState title="No membership changes planned.">
+          Map LDAP groups to application groups on the sync config's Mappings tab to plan memberships.
+        </EmptyState>
+      ) : (
+        <table className="diff">
+          <caption className="visually-hidden">Membership changes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Identity</th>
+              <th scope="col">Application group</th>
+              <th scope="col">Through LDAP group</th>
+            </tr>
+          </thead>
+          <tbody>
+            {memberships.items.map((change) => (
+              <tr
+                key={`${change.identityId}-${change.appGroupId}-${change.ldapGroupDnNorm}`}
+                className={`diff-${change.action.toLowerCase()}`}
+              >
+                <td>{change.action}</td>
+                <td>
+                  <Link to={`/identities/${change.identityId}`}>{change.identityId.slice(0, 8)}</Link>
+                </td>
+                <td>{groupNames.get(change.appGroupId) ?? change.appGroupId}</td>
+                <td className="dn">{change.ldapGroupDnNorm}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager
+        label="Membership change pages"
+        offset={membershipOffset}
+        limit={PAGE_SIZE}
+        shown={memberships?.items.length ?? 0}
+        total={memberships?.total}
+        onChange={setMembershipOffset}
+      />
+    </section>
+  );
+}
