@@ -54,11 +54,14 @@ export function App() {
 function Shell(props: { onSignOut: () => void }) {
   const { path } = useLocation();
   const route = routeFor(path);
-  const heading = useRef<HTMLDivElement>(null);
+  const page = useRef<HTMLDivElement>(null);
+  const loaded = useRef(false);
 
-  // After a navigation, focus goes to the new page (as a full page load would), not stay on the old link.
+  // After a navigation, focus moves to the new page instead of staying on the old link; a fresh load
+  // leaves it at the top, where the skip link is.
   useEffect(() => {
-    heading.current?.focus();
+    if (loaded.current) page.current?.focus();
+    loaded.current = true;
     document.title = `${route.title} – Rolesync`;
   }, [path, route.title]);
 
@@ -85,7 +88,7 @@ function Shell(props: { onSignOut: () => void }) {
         </button>
       </header>
       <main id="main">
-        <div ref={heading} tabIndex={-1} className="page-focus">
+        <div ref={page} tabIndex={-1} className="page-focus">
           {route.element}
         </div>
       </main>

@@ -15,6 +15,10 @@ export function createGraphqlClient(token: string, onUnauthenticated: () => void
   const ws = createWsClient({ url: wsUrl.href, connectionParams: { authorization }, lazy: true });
   return new Client({
     url: GRAPHQL_PATH,
+    // POST with a JSON body: Apollo's CSRF prevention refuses simple GET requests.
+    preferGetMethod: false,
+    // Show what is cached at once, and always re-read: other operators and runs change things too.
+    requestPolicy: 'cache-and-network',
     fetchOptions: { headers: { authorization } },
     exchanges: [
       cacheExchange,

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { DIRECTORY_KINDS, TLS_MODES } from '../../../src/domain/directory-kinds.js';
 import type { DirectoryKind, TlsMode } from '../gql/graphql.js';
 import {
   CheckboxField,
@@ -38,9 +39,6 @@ export const NEW_DIRECTORY: DirectoryFormValues = {
   operationTimeoutMs: 120000,
 };
 
-const KINDS: readonly DirectoryKind[] = ['OPENLDAP', 'ACTIVE_DIRECTORY', 'FREEIPA', 'OTHER'];
-const TLS_MODES: readonly TlsMode[] = ['STARTTLS', 'LDAPS', 'NONE'];
-
 /**
  * Create and edit form of a directory. The bind password is write-only: the form never shows one, it
  * only says whether one is stored and lets the operator replace or remove it.
@@ -71,7 +69,12 @@ export function DirectoryForm(props: {
   return (
     <form onSubmit={submit} className="form-grid">
       <TextField label="Name" required value={values.name} onChange={(v) => set('name', v)} />
-      <SelectField label="Kind" options={KINDS} value={values.kind} onChange={(v) => set('kind', v)} />
+      <SelectField
+        label="Kind"
+        options={DIRECTORY_KINDS}
+        value={values.kind}
+        onChange={(v) => set('kind', v)}
+      />
       <TextAreaField
         label="Server URLs"
         hint="One per line, tried in order (failover), e.g. ldap://ldap1.example.org:389"

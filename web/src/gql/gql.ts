@@ -35,6 +35,7 @@ type Documents = {
     "\n  query SyncRunLog($runId: ID!, $limit: Int!, $offset: Int!, $levels: [RunLogLevel!], $search: String) {\n    syncRunLog(runId: $runId, limit: $limit, offset: $offset, levels: $levels, search: $search) {\n      total\n      items {\n        id\n        at\n        level\n        phase\n        message\n        dn\n      }\n    }\n  }\n": typeof types.SyncRunLogDocument,
     "\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": typeof types.SyncRunDocument,
     "\n  subscription SyncRunProgress($runId: ID!) {\n    syncRunProgress(runId: $runId) {\n      run {\n        ...RunDetails\n      }\n      ratePerSecond\n      etaSeconds\n    }\n  }\n": typeof types.SyncRunProgressDocument,
+    "\n  query SyncConfigName($id: ID!) {\n    syncConfig(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.SyncConfigNameDocument,
     "\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": typeof types.CancelSyncRunDocument,
     "\n  mutation ApproveSyncRun($id: ID!) {\n    approveSyncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": typeof types.ApproveSyncRunDocument,
     "\n  mutation RetrySyncRun($id: ID!) {\n    retrySyncRun(id: $id) {\n      id\n    }\n  }\n": typeof types.RetrySyncRunDocument,
@@ -69,6 +70,7 @@ const documents: Documents = {
     "\n  query SyncRunLog($runId: ID!, $limit: Int!, $offset: Int!, $levels: [RunLogLevel!], $search: String) {\n    syncRunLog(runId: $runId, limit: $limit, offset: $offset, levels: $levels, search: $search) {\n      total\n      items {\n        id\n        at\n        level\n        phase\n        message\n        dn\n      }\n    }\n  }\n": types.SyncRunLogDocument,
     "\n  query SyncRun($id: ID!) {\n    syncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": types.SyncRunDocument,
     "\n  subscription SyncRunProgress($runId: ID!) {\n    syncRunProgress(runId: $runId) {\n      run {\n        ...RunDetails\n      }\n      ratePerSecond\n      etaSeconds\n    }\n  }\n": types.SyncRunProgressDocument,
+    "\n  query SyncConfigName($id: ID!) {\n    syncConfig(id: $id) {\n      id\n      name\n    }\n  }\n": types.SyncConfigNameDocument,
     "\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": types.CancelSyncRunDocument,
     "\n  mutation ApproveSyncRun($id: ID!) {\n    approveSyncRun(id: $id) {\n      ...RunDetails\n    }\n  }\n": types.ApproveSyncRunDocument,
     "\n  mutation RetrySyncRun($id: ID!) {\n    retrySyncRun(id: $id) {\n      id\n    }\n  }\n": types.RetrySyncRunDocument,
@@ -180,6 +182,10 @@ export function graphql(source: "\n  query SyncRun($id: ID!) {\n    syncRun(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SyncRunProgress($runId: ID!) {\n    syncRunProgress(runId: $runId) {\n      run {\n        ...RunDetails\n      }\n      ratePerSecond\n      etaSeconds\n    }\n  }\n"): (typeof documents)["\n  subscription SyncRunProgress($runId: ID!) {\n    syncRunProgress(runId: $runId) {\n      run {\n        ...RunDetails\n      }\n      ratePerSecond\n      etaSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncConfigName($id: ID!) {\n    syncConfig(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SyncConfigName($id: ID!) {\n    syncConfig(id: $id) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,9 +8,6 @@ export function AppGroupPicker(props: {
 }) {
   const id = useId();
   const [chosen, setChosen] = useState('');
-  if (props.appGroups.length === 0) {
-    return <span className="hint">Create an application group above to map this group.</span>;
-  }
   return (
     <div className="inline-form">
       <label htmlFor={id} className="visually-hidden">

@@ -92,7 +92,10 @@ export function MappingEditor(props: { syncConfigId: string; kind: SyncKind }) {
   function createGroup(event: SyntheticEvent): void {
     event.preventDefault();
     void createAppGroup({ input: { name: newGroupName.trim() } }).then((result) => {
-      if (result.error === undefined) setNewGroupName('');
+      if (result.error !== undefined) return;
+      setNewGroupName('');
+      // The document cache cannot tell that a new group belongs in a list that was empty.
+      refresh();
     });
   }
 
@@ -187,15 +190,19 @@ export function MappingEditor(props: { syncConfigId: string; kind: SyncKind }) {
                             </li>
                           ))}
                         </ul>
-                        <AppGroupPicker
-                          ldapGroupName={group.name ?? group.dn}
-                          appGroups={appGroups.filter(
-                            (appGroup) => !group.mappedAppGroupIds.includes(appGroup.id),
-                          )}
-                          onPick={(appGroupId) =>
-                            void addMapping(mappingVariables(group.dn, appGroupId)).then(refresh)
-                          }
-                        />
+                        {appGroups.length === 0 ? (
+                          <span className="hint">Create an application group above to map this group.</span>
+                        ) : group.mappedAppGroupIds.length === appGroups.length ? null : (
+                          <AppGroupPicker
+                            ldapGroupName={group.name ?? group.dn}
+                            appGroups={appGroups.filter(
+                              (appGroup) => !group.mappedAppGroupIds.includes(appGroup.id),
+                            )}
+                            onPick={(appGroupId) =>
+                              void addMapping(mappingVariables(group.dn, appGroupId)).then(refresh)
+                            }
+                          />
+                        )}
                       </>
                     )}
                   </td>

@@ -67,7 +67,6 @@ export function RoleRequestList(props: { filter: RoleRequestFilter; filtered: bo
   const [{ data, error, fetching }] = useQuery({
     query: RoleRequestsQuery,
     variables: { ...props.filter, limit: PAGE_SIZE, offset },
-    requestPolicy: 'cache-and-network',
   });
   const page = data?.roleRequests;
   const roleNames = new Map((data?.roles.items ?? []).map((role) => [role.id, role.name]));

@@ -1,16 +1,14 @@
 import { useState } from 'react';
+import { ROLE_REQUEST_STATES } from '../../../src/domain/role-states.js';
 import type { RoleRequestState } from '../gql/graphql.js';
-import { SelectField, TextField } from '../ui/form-fields.js';
+import { FilterSelectField, TextField } from '../ui/form-fields.js';
 import { RoleRequestList } from './role-request-list.js';
 
-const ANY = 'ANY';
-const STATES: readonly (RoleRequestState | typeof ANY)[] = [ANY, 'CONCEPT', 'EXECUTED', 'FAILED'];
-
 export function RoleRequestsPage() {
-  const [state, setState] = useState<RoleRequestState | typeof ANY>(ANY);
+  const [state, setState] = useState<RoleRequestState | null>(null);
   const [resultCode, setResultCode] = useState('');
   const filter = {
-    state: state === ANY ? null : state,
+    state,
     resultCode: resultCode.trim() === '' ? null : resultCode.trim(),
   };
 
@@ -22,13 +20,7 @@ export function RoleRequestsPage() {
         aria-label="Role request filters"
         onSubmit={(event) => event.preventDefault()}
       >
-        <SelectField
-          label="State"
-          options={STATES}
-          labels={{ ANY: 'Any' }}
-          value={state}
-          onChange={setState}
-        />
+        <FilterSelectField label="State" options={ROLE_REQUEST_STATES} value={state} onChange={setState} />
         <TextField
           label="Result code"
           hint="e.g. SYNC-OF-ROLES-COMMON-ROLE-REQUEST"

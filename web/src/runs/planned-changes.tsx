@@ -1,26 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
-import type { PlanIdentityAction, PlanMembershipAction, SyncPhase } from '../gql/graphql.js';
+import { PLAN_IDENTITY_ACTIONS, PLAN_MEMBERSHIP_ACTIONS } from '../../../src/domain/sync-run-state.js';
+import type { PlanIdentityAction, PlanMembershipAction } from '../gql/graphql.js';
 import { Link } from '../routing/router.js';
 import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
-import { SelectField } from '../ui/form-fields.js';
+import { FilterSelectField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
-import type { RunDetails } from './run-details.js';
+import { isActive, reachedPhase, type RunDetails } from './run-details.js';
 
 const PAGE_SIZE = 25;
-const ANY = 'ANY';
-const IDENTITY_ACTIONS: readonly (PlanIdentityAction | typeof ANY)[] = [
-  ANY,
-  'CREATE',
-  'UPDATE',
-  'DEACTIVATE',
-  'REACTIVATE',
-];
-const MEMBERSHIP_ACTIONS: readonly (PlanMembershipAction | typeof ANY)[] = [ANY, 'ADD', 'REMOVE'];
-
-const BEFORE_PLAN: readonly SyncPhase[] = ['QUEUED', 'READ_USERS', 'READ_GROUPS', 'RESOLVE_MEMBERS'];
 
 const PlannedChangesQuery = graphql(`
   query PlannedChanges(
@@ -69,11 +59,11 @@ const PlannedChangesQuery = graphql(`
  * or remove. A dry run stops here; a real run applies exactly this.
  */
 export function PlannedChanges(props: { run: RunDetails }) {
-  const [identityAction, setIdentityAction] = useState<PlanIdentityAction | typeof ANY>(ANY);
-  const [membershipAction, setMembershipAction] = useState<PlanMembershipAction | typeof ANY>(ANY);
+  const [identityAction, setIdentityAction] = useState<PlanIdentityAction | null>(null);
+  const [membershipAction, setMembershipAction] = useState<PlanMembershipAction | null>(null);
   const [identityOffset, setIdentityOffset] = useState(0);
   const [membershipOffset, setMembershipOffset] = useState(0);
-  const planned = !BEFORE_PLAN.includes(props.run.phase);
+  const planned = reachedPhase(props.run, 'PLAN');
   const [{ data, error }, refetch] = useQuery({
     query: PlannedChangesQuery,
     variables: {
@@ -81,11 +71,10 @@ export function PlannedChanges(props: { run: RunDetails }) {
       limit: PAGE_SIZE,
       identityOffset,
       membershipOffset,
-      identityAction: identityAction === ANY ? null : identityAction,
-      membershipAction: membershipAction === ANY ? null : membershipAction,
+      identityAction,
+      membershipAction,
     },
     pause: !planned,
-    requestPolicy: 'cache-and-network',
   });
   // The plan is written during PLAN; read it again as the run moves on.
   useEffect(() => {
@@ -102,10 +91,9 @@ export function PlannedChanges(props: { run: RunDetails }) {
       </h2>
       <ErrorNotice error={error} />
       <h3>Identities</h3>
-      <SelectField
+      <FilterSelectField
         label="Identity action"
-        options={IDENTITY_ACTIONS}
-        labels={{ ANY: 'Any' }}
+        options={PLAN_IDENTITY_ACTIONS}
         value={identityAction}
         onChange={(value) => {
           setIdentityAction(value);
@@ -116,7 +104,9 @@ export function PlannedChanges(props: { run: RunDetails }) {
         <EmptyState title="No identity changes planned.">
           {planned
             ? 'Everyone is already in step with the directory, or no user is in a mapped group.'
-            : 'The plan appears once the run has read the directory.'}
+            : isActive(props.run.status)
+              ? 'The plan appears once the run has read the directory.'
+              : 'The run ended before it planned anything.'}
         </EmptyState>
       ) : (
         <table className="diff">
@@ -161,10 +151,9 @@ export function PlannedChanges(props: { run: RunDetails }) {
         onChange={setIdentityOffset}
       />
       <h3>Memberships</h3>
-      <SelectField
+      <FilterSelectField
         label="Membership action"
-        options={MEMBERSHIP_ACTIONS}
-        labels={{ ANY: 'Any' }}
+        options={PLAN_MEMBERSHIP_ACTIONS}
         value={membershipAction}
         onChange={(value) => {
           setMembershipAction(value);

@@ -1,3 +1,4 @@
+import { ACTIVE_RUN_STATUSES, SYNC_PHASES } from '../../../src/domain/sync-run-state.js';
 import { graphql } from '../gql/index.js';
 import type { RunDetailsFragment, SyncPhase, SyncRunStatus } from '../gql/graphql.js';
 
@@ -51,31 +52,19 @@ export const RunDetailsFragmentDoc = graphql(`
 export type RunDetails = RunDetailsFragment;
 export type RunCounterName = Exclude<keyof RunDetails['counters'], '__typename'>;
 
-/** Phases in the order a run passes them; a dry run stops after PLAN. */
-const PHASES: readonly SyncPhase[] = [
-  'QUEUED',
-  'READ_USERS',
-  'READ_GROUPS',
-  'RESOLVE_MEMBERS',
-  'PLAN',
-  'AWAIT_APPROVAL',
-  'APPLY',
-  'COMMIT_ROLE_REQUESTS',
-  'PROVISION',
-  'CLEAN_UP',
-  'DONE',
-];
-
-const ACTIVE: readonly SyncRunStatus[] = ['QUEUED', 'RUNNING', 'AWAITING_APPROVAL'];
-
 export function isActive(status: SyncRunStatus): boolean {
-  return ACTIVE.includes(status);
+  return ACTIVE_RUN_STATUSES.includes(status);
+}
+
+/** Whether the run has reached `phase` (phases in the order a run passes them). */
+export function reachedPhase(run: Pick<RunDetails, 'phase'>, phase: SyncPhase): boolean {
+  return SYNC_PHASES.indexOf(run.phase) >= SYNC_PHASES.indexOf(phase);
 }
 
 /** How far a run got, by phase: a succeeded run is at 100%, a failed one stays where it stopped. */
 export function progressPercent(run: Pick<RunDetails, 'status' | 'phase'>): number {
   if (run.status === 'SUCCEEDED' || run.phase === 'DONE') return 100;
-  return Math.round((PHASES.indexOf(run.phase) / (PHASES.length - 1)) * 100);
+  return Math.round((SYNC_PHASES.indexOf(run.phase) / (SYNC_PHASES.length - 1)) * 100);
 }
 
 /** The counters by what they count; a group shows when the run's kind fills it. */

@@ -1,19 +1,9 @@
 import { useState } from 'react';
+import { SYNC_KINDS } from '../../../src/domain/directory-kinds.js';
+import { SYNC_RUN_STATUSES } from '../../../src/domain/sync-run-state.js';
 import type { SyncKind, SyncRunStatus } from '../gql/graphql.js';
-import { SelectField, TextField } from '../ui/form-fields.js';
+import { FilterSelectField, TextField } from '../ui/form-fields.js';
 import { RunList } from './run-list.js';
-
-const ANY = 'ANY';
-const JOB_TYPES: readonly (SyncKind | typeof ANY)[] = [ANY, 'DIRECTORY_SYNC', 'ROLE_SYNC'];
-const STATUSES: readonly (SyncRunStatus | typeof ANY)[] = [
-  ANY,
-  'QUEUED',
-  'RUNNING',
-  'AWAITING_APPROVAL',
-  'SUCCEEDED',
-  'FAILED',
-  'CANCELLED',
-];
 
 /** A yyyy-mm-dd day of the local calendar as the instant it starts; `nextDay` for an inclusive "to". */
 function startOfDay(day: string, nextDay = false): string | null {
@@ -24,13 +14,13 @@ function startOfDay(day: string, nextDay = false): string | null {
 }
 
 export function RunHistoryPage() {
-  const [jobType, setJobType] = useState<SyncKind | typeof ANY>(ANY);
-  const [status, setStatus] = useState<SyncRunStatus | typeof ANY>(ANY);
+  const [jobType, setJobType] = useState<SyncKind | null>(null);
+  const [status, setStatus] = useState<SyncRunStatus | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const filter = {
-    jobType: jobType === ANY ? null : jobType,
-    status: status === ANY ? null : status,
+    jobType,
+    status,
     createdFrom: startOfDay(from),
     createdBefore: startOfDay(to, true),
   };
@@ -39,20 +29,14 @@ export function RunHistoryPage() {
     <>
       <h1>Run history</h1>
       <form className="filters" aria-label="Run filters" onSubmit={(event) => event.preventDefault()}>
-        <SelectField
+        <FilterSelectField
           label="Job type"
-          options={JOB_TYPES}
-          labels={{ ANY: 'Any', DIRECTORY_SYNC: 'Directory sync', ROLE_SYNC: 'Role sync' }}
+          options={SYNC_KINDS}
+          labels={{ DIRECTORY_SYNC: 'Directory sync', ROLE_SYNC: 'Role sync' }}
           value={jobType}
           onChange={setJobType}
         />
-        <SelectField
-          label="Status"
-          options={STATUSES}
-          labels={{ ANY: 'Any' }}
-          value={status}
-          onChange={setStatus}
-        />
+        <FilterSelectField label="Status" options={SYNC_RUN_STATUSES} value={status} onChange={setStatus} />
         <TextField label="From" type="date" value={from} onChange={setFrom} />
         <TextField label="To" type="date" value={to} onChange={setTo} />
       </form>

@@ -75,7 +75,6 @@ export function RunList(props: { filter: RunFilter; filtered?: boolean }) {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: SyncRunsQuery,
     variables: { ...props.filter, limit: PAGE_SIZE, offset },
-    requestPolicy: 'cache-and-network',
   });
   useSubscription(
     { query: SyncRunUpdatesSubscription, variables: { syncConfigId: props.filter.syncConfigId } },

@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
+import { RUN_LOG_LEVELS } from '../../../src/domain/sync-run-state.js';
 import type { RunLogLevel } from '../gql/graphql.js';
 import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { formatDateTime, humanize } from '../ui/format.js';
-import { SelectField, TextField } from '../ui/form-fields.js';
+import { FilterSelectField, TextField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
 
 const PAGE_SIZE = 50;
-const ANY = 'ANY';
-const LEVELS: readonly (RunLogLevel | typeof ANY)[] = [ANY, 'ERROR', 'WARN', 'INFO', 'DEBUG'];
 /** While a run is active its log grows; this re-reads the page now and then. */
 const LIVE_REFRESH_MS = 2000;
 
@@ -33,7 +32,7 @@ const SyncRunLogQuery = graphql(`
 /** A run's step-by-step log, paged, with level and text filters. */
 export function RunLog(props: { runId: string; live: boolean }) {
   const [offset, setOffset] = useState(0);
-  const [level, setLevel] = useState<RunLogLevel | typeof ANY>(ANY);
+  const [level, setLevel] = useState<RunLogLevel | null>(null);
   const [search, setSearch] = useState('');
   const [{ data, error }, refetch] = useQuery({
     query: SyncRunLogQuery,
@@ -41,10 +40,9 @@ export function RunLog(props: { runId: string; live: boolean }) {
       runId: props.runId,
       limit: PAGE_SIZE,
       offset,
-      levels: level === ANY ? null : [level],
+      levels: level === null ? null : [level],
       search: search === '' ? null : search,
     },
-    requestPolicy: 'cache-and-network',
   });
   useEffect(() => {
     if (!props.live) {
@@ -60,10 +58,9 @@ export function RunLog(props: { runId: string; live: boolean }) {
     <section aria-labelledby="run-log">
       <h2 id="run-log">Log</h2>
       <form className="filters" aria-label="Log filters" onSubmit={(event) => event.preventDefault()}>
-        <SelectField
+        <FilterSelectField
           label="Level"
-          options={LEVELS}
-          labels={{ ANY: 'Any' }}
+          options={RUN_LOG_LEVELS}
           value={level}
           onChange={(value) => {
             setLevel(value);
@@ -83,9 +80,11 @@ export function RunLog(props: { runId: string; live: boolean }) {
       <ErrorNotice error={error} />
       {page === undefined ? null : page.items.length === 0 ? (
         <EmptyState title="No log entries match.">
-          {level === ANY && search === ''
-            ? 'The run has not logged anything yet; entries appear as it works.'
-            : 'Clear the level or text filter to see more.'}
+          {level !== null || search !== ''
+            ? 'Clear the level or text filter to see more.'
+            : props.live
+              ? 'The run has not logged anything yet; entries appear as it works.'
+              : 'The run logged nothing.'}
         </EmptyState>
       ) : (
         <table className="log">

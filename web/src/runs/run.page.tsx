@@ -28,6 +28,15 @@ const SyncRunProgressSubscription = graphql(`
   }
 `);
 
+const SyncConfigNameQuery = graphql(`
+  query SyncConfigName($id: ID!) {
+    syncConfig(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
 const CancelRunMutation = graphql(`
   mutation CancelSyncRun($id: ID!) {
     cancelSyncRun(id: $id) {
@@ -60,6 +69,12 @@ export function RunPage(props: { id: string }) {
   const [approved, approveRun] = useMutation(ApproveRunMutation);
   const [retried, retryRun] = useMutation(RetryRunMutation);
   const progress = live.data?.syncRunProgress;
+  const syncConfigId = queried.data?.syncRun.syncConfigId;
+  const [config] = useQuery({
+    query: SyncConfigNameQuery,
+    variables: { id: syncConfigId ?? '' },
+    pause: syncConfigId === undefined,
+  });
   // The subscription is newer while it runs; after a cancel or approve the mutation's answer may be.
   const run = latest([
     progress?.run,
@@ -83,7 +98,9 @@ export function RunPage(props: { id: string }) {
     <>
       <h1>
         {run.dryRun ? 'Dry run' : 'Run'} of{' '}
-        <Link to={`/sync-configs/${run.syncConfigId}`}>its sync config</Link>
+        <Link to={`/sync-configs/${run.syncConfigId}`}>
+          {config.data?.syncConfig.name ?? 'its sync config'}
+        </Link>
       </h1>
       <p className="lead">
         Started {formatDateTime(run.startedAt ?? run.createdAt)} by {run.trigger}

@@ -1,11 +1,11 @@
-import type {
-  AuthorizationType,
-  CatalogueStrategy,
-  GroupMemberAttribute,
-  MembershipSource,
-  SearchScope,
-  SyncKind,
-} from '../gql/graphql.js';
+import {
+  GROUP_MEMBER_ATTRIBUTES,
+  MEMBERSHIP_SOURCES,
+  SEARCH_SCOPES,
+  SYNC_KINDS,
+} from '../../../src/domain/directory-kinds.js';
+import { AUTHORIZATION_TYPES } from '../../../src/domain/identity-states.js';
+import { CATALOGUE_STRATEGIES } from '../../../src/domain/role-states.js';
 import {
   CheckboxField,
   NumberField,
@@ -24,13 +24,7 @@ interface FieldsProps {
   set: SetField<SyncConfigSettings>;
 }
 
-const SCOPES: readonly SearchScope[] = ['SUB', 'ONE', 'BASE'];
 const SCOPE_LABELS = { SUB: 'Whole subtree', ONE: 'One level', BASE: 'Base entry only' } as const;
-const KINDS: readonly SyncKind[] = ['DIRECTORY_SYNC', 'ROLE_SYNC'];
-const AUTHORIZATION_TYPES: readonly AuthorizationType[] = ['LDAP', 'LOCAL', 'SSO'];
-const MEMBER_ATTRIBUTES: readonly GroupMemberAttribute[] = ['member', 'uniqueMember', 'memberUid'];
-const MEMBERSHIP_SOURCES: readonly MembershipSource[] = ['MEMBER_OF', 'GROUP_MEMBERS'];
-const CATALOGUE_STRATEGIES: readonly CatalogueStrategy[] = ['ALL_UNDER_MAIN', 'RESOLVE_BY_DN'];
 
 export function GeneralFields(
   props: FieldsProps & { directories: readonly { id: string; name: string }[]; isNew: boolean },
@@ -42,7 +36,7 @@ export function GeneralFields(
       {props.isNew ? (
         <SelectField
           label="Job type"
-          options={KINDS}
+          options={SYNC_KINDS}
           labels={{
             DIRECTORY_SYNC: 'Directory sync (users and groups)',
             ROLE_SYNC: 'Role sync (groups become roles)',
@@ -198,7 +192,7 @@ export function UsersFields({ values, set }: FieldsProps) {
         />
         <SelectField
           label="Users scope"
-          options={SCOPES}
+          options={SEARCH_SCOPES}
           labels={SCOPE_LABELS}
           value={values.usersScope}
           onChange={(v) => set('usersScope', v)}
@@ -259,7 +253,7 @@ export function GroupsFields({ values, set }: FieldsProps) {
         />
         <SelectField
           label="Groups scope"
-          options={SCOPES}
+          options={SEARCH_SCOPES}
           labels={SCOPE_LABELS}
           value={values.groupsScope}
           onChange={(v) => set('groupsScope', v)}
@@ -278,7 +272,7 @@ export function GroupsFields({ values, set }: FieldsProps) {
         />
         <SelectField
           label="Group member attribute"
-          options={MEMBER_ATTRIBUTES}
+          options={GROUP_MEMBER_ATTRIBUTES}
           value={values.groupMemberAttribute}
           onChange={(v) => set('groupMemberAttribute', v)}
         />

@@ -107,7 +107,7 @@ export function CheckboxField(props: FieldProps<boolean>) {
 
 /** A choice among string values (GraphQL enums); `labels` may name them for people. */
 export function SelectField<T extends string>(
-  props: FieldProps<T> & { options: readonly T[]; labels?: Partial<Record<T, string>> },
+  props: FieldProps<T> & { options: readonly T[]; labels?: Readonly<Partial<Record<string, string>>> },
 ) {
   const id = useId();
   return (
@@ -145,4 +145,25 @@ export function useFormState<T extends object>(initial: T): [T, SetField<T>] {
 /** Optional text: empty input means "not set" (null). */
 export function textOrNull(value: string): string | null {
   return value.trim() === '' ? null : value;
+}
+
+const ANY = '';
+
+/** A filter over string values where "Any" (no filter) is null. */
+export function FilterSelectField<T extends string>(props: {
+  label: string;
+  options: readonly T[];
+  labels?: Readonly<Partial<Record<string, string>>>;
+  value: T | null;
+  onChange: (value: T | null) => void;
+}) {
+  return (
+    <SelectField<T | typeof ANY>
+      label={props.label}
+      options={[ANY, ...props.options]}
+      labels={{ ...props.labels, [ANY]: 'Any' }}
+      value={props.value ?? ANY}
+      onChange={(value) => props.onChange(value === ANY ? null : value)}
+    />
+  );
 }
