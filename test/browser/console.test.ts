@@ -224,6 +224,7 @@ describe('web console', () => {
       await screenshot(name);
     }
     await page.reload();
+    await page.getByRole('heading', { name: 'Role requests' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').innerText()).toBe('Skip to content');
   });

@@ -5,6 +5,7 @@ import { Link, navigate } from '../routing/router.js';
 import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { DirectoryForm, NEW_DIRECTORY } from './directory-form.js';
+import { TableHead } from '../ui/table-head.js';
 
 const DirectoriesQuery = graphql(`
   query Directories {
@@ -41,17 +42,10 @@ export function DirectoriesPage() {
       <ErrorNotice error={error} />
       {fetching || directories.length > 0 ? (
         <table>
-          <caption className="visually-hidden">Directories</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">URLs</th>
-              <th scope="col">TLS</th>
-              <th scope="col">Bind DN</th>
-              <th scope="col">Password stored</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="Directories"
+            columns={['Name', 'Kind', 'URLs', 'TLS', 'Bind DN', 'Password stored']}
+          />
           <tbody>
             {directories.map((directory) => (
               <tr key={directory.id}>

@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { SelectField, TextField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 50;
 const ACTIVITY = ['ANY', 'ACTIVE', 'INACTIVE'] as const;
@@ -78,17 +79,11 @@ export function IdentitiesPage() {
         )
       ) : (
         <table>
-          <caption>{`${page.total} identities`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Login</th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">State</th>
-              <th scope="col">Sign-in</th>
-              <th scope="col">Groups</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption={`${page.total} identities`}
+            visible
+            columns={['Login', 'Name', 'Email', 'State', 'Sign-in', 'Groups']}
+          />
           <tbody>
             {page.items.map((identity) => (
               <tr key={identity.id}>

@@ -4,6 +4,7 @@ import { RoleRequestList } from '../roles/role-request-list.js';
 import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { formatDateTime } from '../ui/format.js';
+import { TableHead } from '../ui/table-head.js';
 
 const IdentityQuery = graphql(`
   query Identity($id: ID!) {
@@ -109,14 +110,7 @@ export function IdentityPage(props: { id: string }) {
           </EmptyState>
         ) : (
           <table>
-            <caption className="visually-hidden">Roles</caption>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Contract</th>
-                <th scope="col">Origin</th>
-              </tr>
-            </thead>
+            <TableHead caption="Roles" columns={['Role', 'Contract', 'Origin']} />
             <tbody>
               {identityRoles.map((held) => (
                 <tr key={held.id}>
@@ -138,16 +132,10 @@ export function IdentityPage(props: { id: string }) {
           </EmptyState>
         ) : (
           <table>
-            <caption className="visually-hidden">Contracts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Primary</th>
-                <th scope="col">Valid from</th>
-                <th scope="col">Valid till</th>
-                <th scope="col">Excluded</th>
-              </tr>
-            </thead>
+            <TableHead
+              caption="Contracts"
+              columns={['Position', 'Primary', 'Valid from', 'Valid till', 'Excluded']}
+            />
             <tbody>
               {contracts.map((contract) => (
                 <tr key={contract.id}>

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ui/error-notice.js';
 import { formatDateTime, humanize } from '../ui/format.js';
 import { Pager } from '../ui/pager.js';
 import { StatusBadge } from '../ui/status-badge.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 25;
 
@@ -84,16 +85,11 @@ export function RoleRequestList(props: { filter: RoleRequestFilter; filtered: bo
         )
       ) : (
         <table>
-          <caption>{`${page.total} role requests`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Created</th>
-              <th scope="col">Identity</th>
-              <th scope="col">State</th>
-              <th scope="col">Result code</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption={`${page.total} role requests`}
+            visible
+            columns={['Created', 'Identity', 'State', 'Result code', 'Changes']}
+          />
           <tbody>
             {page.items.map((request) => (
               <tr key={request.id}>

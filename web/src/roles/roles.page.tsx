@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/error-notice.js';
 import { TextField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
 import { CatalogueTree } from './catalogue-tree.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 50;
 
@@ -82,16 +83,11 @@ export function RolesPage() {
             )
           ) : (
             <table>
-              <caption>{`${roles.total} roles`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">LDAP group</th>
-                  <th scope="col">Forward provisioning</th>
-                  <th scope="col">Catalogue</th>
-                </tr>
-              </thead>
+              <TableHead
+                caption={`${roles.total} roles`}
+                visible
+                columns={['Name', 'Code', 'LDAP group', 'Forward provisioning', 'Catalogue']}
+              />
               <tbody>
                 {roles.items.map((role) => (
                   <tr key={role.id}>

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/error-notice.js';
 import { FilterSelectField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
 import { isActive, reachedPhase, type RunDetails } from './run-details.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 25;
 
@@ -110,16 +111,7 @@ export function PlannedChanges(props: { run: RunDetails }) {
         </EmptyState>
       ) : (
         <table className="diff">
-          <caption className="visually-hidden">Identity changes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Login</th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
+          <TableHead caption="Identity changes" columns={['Action', 'Login', 'Name', 'Email', 'Reason']} />
           <tbody>
             {identities.items.map((change) => (
               <tr
@@ -166,15 +158,10 @@ export function PlannedChanges(props: { run: RunDetails }) {
         </EmptyState>
       ) : (
         <table className="diff">
-          <caption className="visually-hidden">Membership changes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Identity</th>
-              <th scope="col">Application group</th>
-              <th scope="col">Through LDAP group</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="Membership changes"
+            columns={['Action', 'Identity', 'Application group', 'Through LDAP group']}
+          />
           <tbody>
             {memberships.items.map((change) => (
               <tr

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ui/error-notice.js';
 import { formatCount, formatDateTime, humanize } from '../ui/format.js';
 import { Pager } from '../ui/pager.js';
 import { StatusBadge } from '../ui/status-badge.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 25;
 
@@ -97,18 +98,10 @@ export function RunList(props: { filter: RunFilter; filtered?: boolean }) {
         </EmptyState>
       ) : (
         <table>
-          <caption className="visually-hidden">Runs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Sync config</th>
-              <th scope="col">Status</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Read</th>
-              <th scope="col">Error</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="Runs"
+            columns={['Started', 'Sync config', 'Status', 'Phase', 'Trigger', 'Read', 'Error']}
+          />
           <tbody>
             {runs.map((run) => (
               <tr key={run.id}>

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ui/error-notice.js';
 import { formatDateTime, humanize } from '../ui/format.js';
 import { FilterSelectField, TextField } from '../ui/form-fields.js';
 import { Pager } from '../ui/pager.js';
+import { TableHead } from '../ui/table-head.js';
 
 const PAGE_SIZE = 50;
 /** While a run is active its log grows; this re-reads the page now and then. */
@@ -88,15 +89,7 @@ export function RunLog(props: { runId: string; live: boolean }) {
         </EmptyState>
       ) : (
         <table className="log">
-          <caption className="visually-hidden">Log entries</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Level</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <TableHead caption="Log entries" columns={['Time', 'Level', 'Phase', 'Message']} />
           <tbody>
             {page.items.map((entry) => (
               <tr key={entry.id} className={`log-${entry.level.toLowerCase()}`}>

@@ -3,6 +3,7 @@ import { graphql } from '../gql/index.js';
 import { Link } from '../routing/router.js';
 import { EmptyState } from '../ui/empty-state.js';
 import { ErrorNotice } from '../ui/error-notice.js';
+import { TableHead } from '../ui/table-head.js';
 
 const SyncConfigsQuery = graphql(`
   query SyncConfigs {
@@ -49,15 +50,7 @@ export function SyncConfigsPage() {
         </EmptyState>
       ) : (
         <table>
-          <caption className="visually-hidden">Sync configs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job type</th>
-              <th scope="col">Directory</th>
-              <th scope="col">Schedule</th>
-            </tr>
-          </thead>
+          <TableHead caption="Sync configs" columns={['Name', 'Job type', 'Directory', 'Schedule']} />
           <tbody>
             {configs.map((config) => (
               <tr key={config.id}>
