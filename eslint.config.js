@@ -1,8 +1,11 @@
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', '.tools', '.cache', 'eslint.config.js'] },
+  { ignores: ['node_modules', 'dist', '.data', '.tools', '.cache', 'eslint.config.js', 'web/src/gql'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -46,5 +49,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web console runs in browsers: DOM globals, React hooks rules, accessibility rules on JSX.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.strict,
+    languageOptions: { ...jsxA11y.flatConfigs.strict.languageOptions, globals: globals.browser },
+    plugins: { ...jsxA11y.flatConfigs.strict.plugins, 'react-hooks': reactHooks },
+    rules: { ...jsxA11y.flatConfigs.strict.rules, ...reactHooks.configs.recommended.rules },
   },
 );

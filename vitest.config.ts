@@ -26,7 +26,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // The console's browser tests need the same servers, so they share this project's setup.
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
           // Starts Postgres, slapd, Samba AD and the Temporal dev server once for the whole run.
           globalSetup: ['test/global-setup.ts'],
           setupFiles: ['reflect-metadata'],

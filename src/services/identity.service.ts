@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../entities/identity.entity.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
 
 export const IDENTITY_PAGE_MAX = 500;
 
@@ -42,6 +44,14 @@ export class IdentityService {
       { orderBy: { login: 'asc' }, limit: Math.min(limit, IDENTITY_PAGE_MAX), offset },
     );
     return { total, items, groupIds: await this.groupIdsOf(items.map((identity) => identity.id)) };
+  }
+
+  /** One identity with its application groups. */
+  async get(id: string): Promise<{ identity: Identity; groupIds: string[] }> {
+    const identity = await this.em.findOne(Identity, { id });
+    if (identity === null)
+      throw new AppError(ErrorCode.NOT_FOUND, `Identity ${id} does not exist.`, { details: { id } });
+    return { identity, groupIds: (await this.groupIdsOf([id])).get(id) ?? [] };
   }
 
   private async groupIdsOf(identityIds: string[]): Promise<Map<string, string[]>> {

@@ -28,6 +28,10 @@ export interface RunHistoryFilter {
   /** DIRECTORY_SYNC ("LDAP synchronization") or ROLE_SYNC ("role synchronization"). */
   jobType?: SyncKind | null;
   status?: SyncRunStatus | null;
+  /** Created at or after this instant. */
+  createdFrom?: Date | null;
+  /** Created before this instant. */
+  createdBefore?: Date | null;
 }
 /** How long a start waits for the previous run's workflow to close after its row became final. */
 const PREVIOUS_RUN_CLOSE_WAIT_MS = 10_000;
@@ -46,7 +50,7 @@ export class SyncRunService {
     return run;
   }
 
-  /** Run history, newest first: of one config or of all, filtered by job type (config kind) and status. */
+  /** Run history, newest first: of one config or of all, filtered by job type (config kind), status and date. */
   list(filter: RunHistoryFilter, limit: number, offset: number): Promise<SyncRun[]> {
     return this.em.find(
       SyncRun,
@@ -54,6 +58,14 @@ export class SyncRunService {
         ...(filter.syncConfigId == null ? {} : { syncConfig: filter.syncConfigId }),
         ...(filter.jobType == null ? {} : { syncConfig: { kind: filter.jobType } }),
         ...(filter.status == null ? {} : { status: filter.status }),
+        ...(filter.createdFrom == null && filter.createdBefore == null
+          ? {}
+          : {
+              createdAt: {
+                ...(filter.createdFrom == null ? {} : { $gte: filter.createdFrom }),
+                ...(filter.createdBefore == null ? {} : { $lt: filter.createdBefore }),
+              },
+            }),
       },
       { orderBy: { createdAt: 'desc' }, limit: Math.min(limit, RUN_PAGE_MAX), offset },
     );

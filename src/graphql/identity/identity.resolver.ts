@@ -1,5 +1,5 @@
 import { Max, MaxLength, Min } from 'class-validator';
-import { Authorized, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { IDENTITY_PAGE_MAX } from '../../services/identity.service.js';
 import type { GraphQLContext } from '../context.js';
 import { IdentityPageType, IdentityType } from './identity.type.js';
@@ -28,5 +28,12 @@ export class IdentityResolver {
       total: page.total,
       items: page.items.map((identity) => IdentityType.from(identity, page.groupIds.get(identity.id) ?? [])),
     });
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => IdentityType, { description: 'One identity with its application groups' })
+  async identity(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<IdentityType> {
+    const { identity, groupIds } = await ctx.identities.get(id);
+    return IdentityType.from(identity, groupIds);
   }
 }

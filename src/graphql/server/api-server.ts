@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { createContext, type ApiDeps, type GraphQLContext } from '../context.js';
 import { createErrorFormatter } from '../format-error.js';
 import { RunProgressHub } from '../progress/run-progress-hub.js';
+import { mountConsole } from './console-assets.js';
 import { queryLimitsRule } from './query-limits.js';
 import { tokenFromAuthorization } from '../../services/api-token.service.js';
 import { graphqlTracing } from '../../observability/graphql-tracing.js';
@@ -29,8 +30,8 @@ export interface ApiServer {
 
 /**
  * One HTTP server for GraphQL over HTTP and over WebSocket (graphql-ws) at /graphql, plus /healthz
- * (process up), /readyz (Postgres and Temporal reachable) and /metrics (Prometheus). Built without listening so tests can
- * bind it to port 0.
+ * (process up), /readyz (Postgres and Temporal reachable), /metrics (Prometheus) and the web console at
+ * `/`. Built without listening so tests can bind it to port 0.
  */
 export async function createApiServer(
   baseDeps: Omit<ApiDeps, 'progressHub'>,
@@ -103,6 +104,8 @@ export async function createApiServer(
       context: ({ req }) => createContext(deps, tokenFromAuthorization(req.headers.authorization)),
     }),
   );
+  // Last: the web console answers page requests no route above took.
+  mountConsole(app);
 
   return {
     httpServer,

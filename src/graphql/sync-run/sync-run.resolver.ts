@@ -29,6 +29,10 @@ class SyncRunsArgs {
   })
   jobType?: SyncKind | null;
   @Field(() => SyncRunStatusEnum, { nullable: true }) status?: SyncRunStatus | null;
+  @Field(() => Date, { nullable: true, description: 'Runs created at or after this instant' })
+  createdFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Runs created before this instant' })
+  createdBefore?: Date | null;
   @Field(() => Int, { defaultValue: 50 }) @Min(1) @Max(RUN_PAGE_MAX) limit!: number;
   @Field(() => Int, { defaultValue: 0 }) @Min(0) offset!: number;
 }

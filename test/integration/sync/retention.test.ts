@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyRetentionSchedule } from '../../../src/services/retention-scheduler.js';
+import type { retentionWorkflow } from '../../../src/workflows/retention.workflow.js';
 import { RETENTION_SCHEDULE_ID } from '../../../src/workflows/workflow-ids.js';
 import { createAppGroup, setMappings } from '../../support/directory-sync-queries.js';
 import {
@@ -59,7 +60,7 @@ describe('retention', () => {
     expect(await rowsOf('run_log', old.id)).toBeGreaterThan(0);
     expect(await rowsOf('plan_identity', old.id)).toBeGreaterThan(0);
 
-    const counts = await app.temporal.client.workflow.execute('retentionWorkflow', {
+    const counts = await app.temporal.client.workflow.execute<typeof retentionWorkflow>('retentionWorkflow', {
       args: [{ retentionDays: 90 }],
       taskQueue: app.temporal.taskQueue,
       workflowId: `retention-test-${old.id}`,
