@@ -28,6 +28,10 @@ export type CreateDirectoryInput = {
   caCertPem?: string | null | undefined;
   connectTimeoutMs?: number;
   kind: DirectoryKind;
+  /** Runs of this directory that may work at once (the others wait, QUEUED) */
+  maxConcurrentRuns?: number;
+  /** LDAP connections to this directory per worker process */
+  maxConnections?: number;
   name: string;
   operationTimeoutMs?: number;
   pageSize?: number;
@@ -59,11 +63,15 @@ export type CreateSyncConfigInput = {
   expandNestedGroups?: boolean;
   externalIdAttribute?: string | null | undefined;
   forwardProvisioning?: boolean;
+  /** A full read (the only one that sees deletions) at least this often; default daily */
+  fullSyncIntervalMinutes?: number;
   groupMemberAttribute?: GroupMemberAttribute;
   groupNameAttribute?: string;
   groupsBaseDn: string;
   groupsFilter: string;
   groupsScope?: SearchScope;
+  /** Read only entries changed since the last successful run (modifyTimestamp, or uSNChanged on AD) between full reads */
+  incrementalReads?: boolean;
   kind?: SyncKind;
   loginAttribute: string;
   /** Role sync: member attribute on the member system (default: groupMemberAttribute) */
@@ -197,6 +205,8 @@ export type UpdateDirectoryInput = {
   caCertPem?: string | null | undefined;
   connectTimeoutMs?: number | null | undefined;
   kind?: DirectoryKind | null | undefined;
+  maxConcurrentRuns?: number | null | undefined;
+  maxConnections?: number | null | undefined;
   name?: string | null | undefined;
   operationTimeoutMs?: number | null | undefined;
   pageSize?: number | null | undefined;
@@ -221,11 +231,13 @@ export type UpdateSyncConfigInput = {
   expandNestedGroups?: boolean | null | undefined;
   externalIdAttribute?: string | null | undefined;
   forwardProvisioning?: boolean | null | undefined;
+  fullSyncIntervalMinutes?: number | null | undefined;
   groupMemberAttribute?: GroupMemberAttribute | null | undefined;
   groupNameAttribute?: string | null | undefined;
   groupsBaseDn?: string | null | undefined;
   groupsFilter?: string | null | undefined;
   groupsScope?: SearchScope | null | undefined;
+  incrementalReads?: boolean | null | undefined;
   loginAttribute?: string | null | undefined;
   memberAttribute?: string | null | undefined;
   memberDirectoryId?: string | number | null | undefined;
