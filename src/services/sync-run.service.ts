@@ -55,8 +55,15 @@ export class SyncRunService {
     return this.em.find(
       SyncRun,
       {
-        ...(filter.syncConfigId == null ? {} : { syncConfig: filter.syncConfigId }),
-        ...(filter.jobType == null ? {} : { syncConfig: { kind: filter.jobType } }),
+        // One syncConfig condition: two spreads of the key would keep only the last.
+        ...(filter.syncConfigId == null && filter.jobType == null
+          ? {}
+          : {
+              syncConfig: {
+                ...(filter.syncConfigId == null ? {} : { id: filter.syncConfigId }),
+                ...(filter.jobType == null ? {} : { kind: filter.jobType }),
+              },
+            }),
         ...(filter.status == null ? {} : { status: filter.status }),
         ...(filter.createdFrom == null && filter.createdBefore == null
           ? {}

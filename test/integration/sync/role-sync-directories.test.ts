@@ -103,6 +103,13 @@ describe('role sync against Active Directory', () => {
     expect(
       roleRuns.some((run) => directoryRuns.some((other) => other.syncConfigId === run.syncConfigId)),
     ).toBe(false);
+    // Both filters at once: a directory sync config has no role sync runs.
+    const directoryConfigId = directoryRuns[0]?.syncConfigId ?? '';
+    const both = await app.gqlData<{ syncRuns: unknown[] }>(
+      `query($c: ID, $t: SyncKind) { syncRuns(syncConfigId: $c, jobType: $t) { id } }`,
+      { c: directoryConfigId, t: 'ROLE_SYNC' },
+    );
+    expect(both.syncRuns).toEqual([]);
   });
 });
 
