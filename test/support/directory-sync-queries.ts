@@ -136,3 +136,19 @@ export async function createMappedConfig(
   await setMappings(app, config.id, mappings);
   return { directoryId: directory.id, configId: config.id, groupDns: ldapGroups.map((group) => group.dn) };
 }
+
+/** login -> sorted labels of its application groups, given the test's label -> app group id map. */
+export async function labelledGroupsByLogin(
+  app: TestApp,
+  directoryId: string,
+  groupIdsByLabel: Record<string, string>,
+): Promise<Record<string, string[]>> {
+  const labels = new Map(Object.entries(groupIdsByLabel).map(([label, id]) => [id, label]));
+  return groupsByLogin(await identityStates(app, directoryId), (id) => labels.get(id) ?? id);
+}
+
+/** login -> whether the identity is active. */
+export async function activeByLogin(app: TestApp, directoryId: string): Promise<Record<string, boolean>> {
+  const states = await identityStates(app, directoryId);
+  return Object.fromEntries([...states.values()].map((s) => [s.login, s.active]));
+}

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
-  groupsByLogin,
   identityStates,
+  labelledGroupsByLogin,
+  activeByLogin as activeStateByLogin,
   setMappings,
   updateConfig,
 } from '../../support/directory-sync-queries.js';
@@ -70,15 +71,9 @@ function names(...keys: string[]): string[] {
 }
 
 /** login -> the test's names of its application groups (Dev, Ops, ...). */
-async function state(): Promise<Record<string, string[]>> {
-  const labels = new Map(Object.entries(group).map(([label, id]) => [id, label]));
-  return groupsByLogin(await identityStates(app, directoryId), (id) => labels.get(id) ?? id);
-}
+const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, group);
 
-async function activeByLogin(): Promise<Record<string, boolean>> {
-  const states = await identityStates(app, directoryId);
-  return Object.fromEntries([...states.values()].map((s) => [s.login, s.active]));
-}
+const activeByLogin = (): Promise<Record<string, boolean>> => activeStateByLogin(app, directoryId);
 
 describe('directory sync', () => {
   it('first sync creates exactly the users in mapped groups, with their memberships', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
-  groupsByLogin,
   identityStates,
+  labelledGroupsByLogin,
   setMappings,
 } from '../../support/directory-sync-queries.js';
 import {
@@ -53,10 +53,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function state(): Promise<Record<string, string[]>> {
-  const labels = new Map(Object.entries(appGroup).map(([label, id]) => [id, label]));
-  return groupsByLogin(await identityStates(app, directoryId), (id) => labels.get(id) ?? id);
-}
+const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, appGroup);
 
 describe('incremental sync on Active Directory (Samba, uSNChanged)', () => {
   it('reads only entries whose uSNChanged passed the DC mark, and ends where a full run would', async () => {

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
-  groupsByLogin,
   identityStates,
+  labelledGroupsByLogin,
+  activeByLogin as activeStateByLogin,
   setMappings,
 } from '../../support/directory-sync-queries.js';
 import {
@@ -50,15 +51,9 @@ async function advanceMark(): Promise<void> {
   await sleep(1100);
 }
 
-async function state(): Promise<Record<string, string[]>> {
-  const labels = new Map(Object.entries(appGroup).map(([label, id]) => [id, label]));
-  return groupsByLogin(await identityStates(app, directoryId), (id) => labels.get(id) ?? id);
-}
+const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, appGroup);
 
-async function activeByLogin(): Promise<Record<string, boolean>> {
-  const states = await identityStates(app, directoryId);
-  return Object.fromEntries([...states.values()].map((s) => [s.login, s.active]));
-}
+const activeByLogin = (): Promise<Record<string, boolean>> => activeStateByLogin(app, directoryId);
 
 /** Incremental sync on slapd: modifyTimestamp marks, the snapshot carried over, results equal a full run's. */
 beforeAll(async () => {
