@@ -22,8 +22,10 @@ async function serve(roles: ProcessRoles): Promise<void> {
   takeOverShutdownSignals(logger);
   const running = await startRolesyncProcess(config, logger, roles);
   await new Promise<void>((resolve, reject) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    // `on`, not `once`: a second signal (npm forwards Ctrl-C to a process that already got it from the
+    // terminal) must not find the default handler and kill the process while it stops.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
     running.workerDone?.catch(reject);
   }).finally(() => {
     logger.info('shutting down');

@@ -34,10 +34,14 @@ export async function runDemo(
   options: DemoOptions,
   out: NodeJS.WriteStream = process.stdout,
 ): Promise<void> {
+  // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (from the terminal and forwarded by npm),
+  // and a second signal without a listener would kill the process half-way through stopping.
+  let requestStop: () => void = () => undefined;
   const stopRequested = new Promise<'stop'>((resolve) => {
-    process.once('SIGINT', () => resolve('stop'));
-    process.once('SIGTERM', () => resolve('stop'));
+    requestStop = () => resolve('stop');
   });
+  process.on('SIGINT', requestStop);
+  process.on('SIGTERM', requestStop);
   const stops: (() => Promise<void>)[] = [];
   const bars = new RunProgressBars(out);
   const say = (line: string): void => {
@@ -115,6 +119,8 @@ export async function runDemo(
       await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the demo'));
     }
     say('Stopped.');
+    process.off('SIGINT', requestStop);
+    process.off('SIGTERM', requestStop);
   }
 }
 
