@@ -1,7 +1,7 @@
 // The synthetic directory of the benchmark as numbers: which user is in which group, which group is
 // nested in which. Users and groups are indexes; names and DNs are derived from them on demand, so
 // 100k users and ~1M memberships fit in a few typed arrays instead of a million strings.
-import { seededRandom, seededUuid, type Random } from './seeded-random.js';
+import { seededRandom, seededUuid, type Random } from '../src/demo/seeded-random.js';
 
 export interface DirectoryShape {
   users: number;

@@ -7,12 +7,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { normalizeDn } from '../src/ldap/dn-normalize.js';
-import { runChecked } from '../test/support/server-process.js';
+import { runChecked } from '../src/embedded/run-command.js';
 import type { BenchSlapd } from './bench-slapd.js';
 import { writeChunked } from './chunked-writer.js';
 import { userGroupIndex, type DirectoryModel } from './directory-model.js';
 import { subtractCounts, type LdapOperationCounts } from './ldap-operation-log.js';
-import { seededUuid } from './seeded-random.js';
+import { seededUuid } from '../src/demo/seeded-random.js';
 import { PAGE_SIZE, type DirectoryQuery, type SyncQueries } from './sync-queries.js';
 
 export interface LdapFloor {

@@ -13,7 +13,8 @@ import {
   type DirectoryModel,
   type DirectoryNames,
 } from './directory-model.js';
-import { ldifRecord } from '../test/support/ldap-fixture.js';
+import { ldifRecord, type LdifAttribute } from '../src/embedded/ldif-record.js';
+import { rootEntries } from '../src/embedded/slapd-server.js';
 import { writeChunked } from './chunked-writer.js';
 
 export interface LdifSummary {
@@ -48,30 +49,11 @@ export async function writeDirectoryLdif(
   return { entries, bytes };
 }
 
-type LdifAttribute = readonly [name: string, value: string];
 type Attributes = LdifAttribute[];
 
 function baseEntries(names: DirectoryNames, adminPassword: string): [string, Attributes][] {
-  const dc = names.baseDn.replace(/^dc=/, '');
   return [
-    [
-      names.baseDn,
-      [
-        ['objectClass', 'dcObject'],
-        ['objectClass', 'organization'],
-        ['dc', dc],
-        ['o', 'Rolesync benchmark'],
-      ],
-    ],
-    [
-      names.adminDn,
-      [
-        ['objectClass', 'organizationalRole'],
-        ['objectClass', 'simpleSecurityObject'],
-        ['cn', 'admin'],
-        ['userPassword', adminPassword],
-      ],
-    ],
+    ...rootEntries(names.baseDn, names.adminDn, adminPassword, 'Rolesync benchmark'),
     [names.usersDn, organizationalUnit('people')],
     [names.groupsDn, organizationalUnit('groups')],
   ];

@@ -3,10 +3,10 @@
 // changes remove an existing user membership, half add a new one (a user who joins a group); the
 // choice is seeded, and the expected sync counters are known in advance.
 import { writeFile } from 'node:fs/promises';
-import { runChecked } from '../test/support/server-process.js';
+import { runChecked } from '../src/embedded/run-command.js';
 import type { BenchSlapd } from './bench-slapd.js';
 import { hasMember, userGroupIndex, type DirectoryModel } from './directory-model.js';
-import { seededRandom, type Random } from './seeded-random.js';
+import { seededRandom, type Random } from '../src/demo/seeded-random.js';
 
 export interface GroupChange {
   group: number;

@@ -4,8 +4,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SYNC_RUN_COUNTER_KEYS } from '../src/domain/sync-run-state.js';
 import type { BenchSlapd } from './bench-slapd.js';
+import type { RolesyncApi } from '../src/demo/rolesync-api.js';
 import type { DirectoryModel } from './directory-model.js';
 import { PAGE_SIZE, type SyncQueries } from './sync-queries.js';
+
+// The API client is the demo's (src/demo/rolesync-api.ts); run-bench.ts takes it from here.
+export { RolesyncApi } from '../src/demo/rolesync-api.js';
 
 /** The run counters the benchmark reads: all of them, as the API defines them. */
 export const RUN_COUNTERS = SYNC_RUN_COUNTER_KEYS;
@@ -30,37 +34,6 @@ const APP_GROUPS_PER_REQUEST = 200;
 const MIN_POLL_INTERVAL_MS = 100;
 const MAX_POLL_INTERVAL_MS = 1000;
 const CANCEL_POLLS = 600;
-
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-export class RolesyncApi {
-  constructor(
-    readonly url: string,
-    private readonly token: string,
-  ) {}
-
-  /** Sends one operation; throws with the server's messages on any GraphQL or HTTP error. */
-  async data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body,
-    });
-    const text = await response.text();
-    if (!response.ok && !text.startsWith('{')) {
-      throw new Error(`HTTP ${response.status} for a ${body.length}-byte request: ${text.slice(0, 300)}`);
-    }
-    const result = JSON.parse(text) as GraphQLResponse<T>;
-    if (result.errors !== undefined || result.data == null) {
-      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 2000)}`);
-    }
-    return result.data;
-  }
-}
 
 export interface SyncSetup {
   directoryId: string;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/embedded/free-port.js';
 import { spawnManaged, type ManagedProcess } from '../src/embedded/managed-process.js';
-import { runChecked } from '../test/support/server-process.js';
+import { runChecked } from '../src/embedded/run-command.js';
 import { readPeakRss, readProcessCpu, readRss, resetPeakRss } from './process-metrics.js';
 
 export interface RolesyncProcess {

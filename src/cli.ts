@@ -5,7 +5,9 @@ import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { buildRolesyncSchema } from './graphql/schema.js';
+import { pino } from 'pino';
 import { createLogger, type Logger } from './logging/logger.js';
+import { demoLogFile, runDemo } from './demo/run-demo.js';
 import { startInfrastructure } from './runtime/infrastructure.js';
 import { startRolesyncProcess, type ProcessRoles } from './runtime/rolesync-process.js';
 import { generateSecretKey } from './secrets/secret-box.js';
@@ -20,8 +22,10 @@ async function serve(roles: ProcessRoles): Promise<void> {
   takeOverShutdownSignals(logger);
   const running = await startRolesyncProcess(config, logger, roles);
   await new Promise<void>((resolve, reject) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    // `on`, not `once`: a second signal (npm forwards Ctrl-C to a process that already got it from the
+    // terminal) must not find the default handler and kill the process while it stops.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
     running.workerDone?.catch(reject);
   }).finally(() => {
     logger.info('shutting down');
@@ -39,6 +43,14 @@ function takeOverShutdownSignals(logger: Logger): void {
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   installTemporalRuntime(logger);
+}
+
+/** The demo: embedded servers, a demo directory, both syncs run through the API, then serving until Ctrl-C. */
+async function demo(options: { exitAfterSummary?: boolean }): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, pino.destination({ dest: demoLogFile(config), sync: true }));
+  takeOverShutdownSignals(logger);
+  await runDemo(config, logger, { exitAfterSummary: options.exitAfterSummary === true });
 }
 
 async function migrate(): Promise<void> {
@@ -98,6 +110,13 @@ program
   .command('worker')
   .description('Temporal worker only')
   .action(() => serve({ api: false, worker: true }));
+program
+  .command('demo')
+  .description(
+    'Start everything on embedded defaults with a demo company directory, run a directory sync and a role sync, print a summary and serve until Ctrl-C',
+  )
+  .option('--exit-after-summary', 'stop everything after the summary instead of serving')
+  .action(demo);
 program.command('migrate').description('Apply database migrations and exit').action(migrate);
 program
   .command('create-token')

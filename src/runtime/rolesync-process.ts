@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
-import { migrateDatabase, openDatabase } from '../db/database.js';
+import { migrateDatabase, openDatabase, type Database } from '../db/database.js';
 import { ApiToken } from '../entities/api-token.entity.js';
 import { createApiServer } from '../graphql/server/api-server.js';
 import { buildRolesyncSchema } from '../graphql/schema.js';
@@ -19,6 +19,8 @@ export interface ProcessRoles {
 
 export interface RunningProcess {
   url: string | undefined;
+  /** The process's own database connection (e.g. for the demo's first admin token). */
+  database: Database;
   /** Resolves when the worker stops by itself (a fatal worker error rejects). */
   workerDone: Promise<void> | undefined;
   stop(): Promise<void>;
@@ -108,7 +110,7 @@ export async function startRolesyncProcess(
         );
       }
     }
-    return { url, workerDone, stop };
+    return { url, database, workerDone, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,7 +3,11 @@
 // The same seed and options always give the same users, groups and memberships, so tests can
 // assert exact counts. Two flavours: OpenLDAP (inetOrgPerson + groupOfNames) and Active Directory
 // (user + group, as loaded into Samba). Both put users under ou=people and groups under ou=groups.
+import { ldifRecord, type LdifAttribute } from '../../src/embedded/ldif-record.js';
 import type { LdapFixtureInfo } from './provided-context.js';
+
+// LDIF writing moved to src for the demo's slapd; tests keep importing it from here.
+export { ldifLine, ldifRecord } from '../../src/embedded/ldif-record.js';
 
 export type DirectoryFlavour = 'openldap' | 'ad';
 
@@ -352,8 +356,6 @@ function memberOfFor(
   return (dn) => memberOf.get(dn) ?? [];
 }
 
-type LdifAttribute = readonly [name: string, value: string];
-
 function userAttributes(
   fixture: GeneratedFixture,
   user: FixtureUser,
@@ -407,20 +409,6 @@ function groupAttributes(
     ...members,
     ...memberOf.map((dn): LdifAttribute => ['memberOf', dn]),
   ];
-}
-
-export function ldifRecord(dn: string, attributes: readonly LdifAttribute[]): string {
-  return [ldifLine('dn', dn), ...attributes.map(([name, value]) => ldifLine(name, value)), '', ''].join('\n');
-}
-
-/** One LDIF line; values that are not SAFE-STRINGs (RFC 2849) or end in a space are base64-encoded. */
-export function ldifLine(name: string, value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be caught
-  const safe = /^(?:[\x01-\x09\x0b\x0c\x0e-\x1f\x21-\x39\x3b\x3d-\x7f][\x01-\x09\x0b\x0c\x0e-\x7f]*)?$/.test(
-    value,
-  );
-  if (safe && !value.endsWith(' ')) return `${name}: ${value}`;
-  return `${name}:: ${Buffer.from(value, 'utf8').toString('base64')}`;
 }
 
 export type DnEscaping = 'backslash' | 'hex';

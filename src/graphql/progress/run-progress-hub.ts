@@ -53,13 +53,17 @@ export class RunProgressHub {
       for (const listener of this.#listeners) listener(message.payload);
     });
     client.on('error', (error) => {
+      // Once stop() (or an earlier error) has released it, the client is not ours to release again:
+      // a second release throws, and from an event handler that ends the process (Postgres stopping
+      // before the API, as on Ctrl-C in a terminal).
+      if (this.#client !== client) return;
       this.logger.warn({ err: error }, 'progress LISTEN connection lost; reconnecting');
-      client.release(true);
       this.#client = null;
+      client.release(true);
       this.reconnectLater();
     });
-    await client.query(`listen ${RUN_PROGRESS_CHANNEL}`);
     this.#client = client;
+    await client.query(`listen ${RUN_PROGRESS_CHANNEL}`);
   }
 
   private reconnectLater(): void {

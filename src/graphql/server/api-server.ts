@@ -69,6 +69,9 @@ export async function createApiServer(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process stops its parts in order on SIGINT/SIGTERM; Apollo's own handler would stop only
+    // Apollo and then re-raise the signal, killing the process half-way through that order.
+    stopOnTerminationSignals: false,
     validationRules: [queryLimitsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

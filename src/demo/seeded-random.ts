@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers for the synthetic directory: the same seed gives the same directory on
-// every machine and Node version, which Math.random() cannot promise.
+// Seeded pseudo-random numbers for the synthetic directories (the demo company, the benchmark): the same
+// seed gives the same directory on every machine and Node version, which Math.random() cannot promise.
 
 /** A source of uniform numbers in [0, 1), from sfc32 (small, fast, and good enough for test data). */
 export interface Random {
