@@ -31,18 +31,28 @@ export class MembershipResolutionRepository {
         // Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for
         // those groups. The corrected values stay in this run's staging, the next run's snapshot.
         await client.query(
-          `with fresh as (select dn_norm from staged_group where run_id = $1 and fresh),
-           fresh_member as (
-             select gm.member_value, gm.group_dn_norm
-             from staged_group_member gm join fresh f on f.dn_norm = gm.group_dn_norm
-             where gm.run_id = $1)
-           update staged_user u set member_of = array(
-             select v from unnest(u.member_of) as v where v not in (select dn_norm from fresh)
+          `create temp table fresh_group on commit drop as
+           select dn_norm from staged_group where run_id = $1 and fresh`,
+          [runId],
+        );
+        await client.query(
+          `create temp table fresh_edge on commit drop as
+           select gm.member_value as user_dn_norm, gm.group_dn_norm
+           from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
+           where gm.run_id = $1`,
+          [runId],
+        );
+        await client.query('create index on fresh_group (dn_norm)');
+        await client.query('create index on fresh_edge (user_dn_norm)');
+        await client.query('analyze fresh_group, fresh_edge');
+        await client.query(
+          `update staged_user u set member_of = array(
+             select v from unnest(u.member_of) as v where not exists (select 1 from fresh_group f where f.dn_norm = v)
              union
-             select fm.group_dn_norm from fresh_member fm where fm.member_value = u.dn_norm)
+             select e.group_dn_norm from fresh_edge e where e.user_dn_norm = u.dn_norm)
            where u.run_id = $1 and not u.fresh
-             and (u.member_of && array(select dn_norm from fresh)
-                  or exists (select 1 from fresh_member fm where fm.member_value = u.dn_norm))`,
+             and (exists (select 1 from fresh_edge e where e.user_dn_norm = u.dn_norm)
+                  or exists (select 1 from unnest(u.member_of) as v join fresh_group f on f.dn_norm = v))`,
           [runId],
         );
       }
