@@ -88,13 +88,16 @@ export class StagingRepository {
     const written = startDbBatchTimer('stage_groups');
     return withTransaction(this.pool, async (client) => {
       if (replaceExisting) {
-        // A re-read group comes with all its members: its earlier member values go with it.
-        await client.query(
-          `with gone as (
-             delete from staged_group where run_id = $1 and (dn_norm = any($2::text[]) or stable_id = any($3::text[]))
-             returning dn_norm)
-           delete from staged_group_member m using gone where m.run_id = $1 and m.group_dn_norm = gone.dn_norm`,
+        // A re-read group comes with all its members: its earlier member values go with it. Two statements:
+        // as one (a CTE join) the planner, without statistics on the copied rows, scanned all members per group.
+        const gone = await client.query<{ dn_norm: string }>(
+          `delete from staged_group where run_id = $1 and (dn_norm = any($2::text[]) or stable_id = any($3::text[]))
+           returning dn_norm`,
           [runId, rows.map((row) => row.dnNorm), stableIdsOf(rows)],
+        );
+        await client.query(
+          'delete from staged_group_member where run_id = $1 and group_dn_norm = any($2::text[])',
+          [runId, gone.rows.map((row) => row.dn_norm)],
         );
       }
       const groups = await client.query(
