@@ -152,3 +152,26 @@ export async function activeByLogin(app: TestApp, directoryId: string): Promise<
   const states = await identityStates(app, directoryId);
   return Object.fromEntries([...states.values()].map((s) => [s.login, s.active]));
 }
+
+/**
+ * A directory on the server and a config over a scenario tree that creates and deactivates identities
+ * with no safety stop (scenario tests assert exact outcomes), with the given mappings.
+ */
+export async function createTreeSync(
+  app: TestApp,
+  server: LdapServerInfo,
+  tree: { usersDn: string; groupsDn: string },
+  mappings: { ldapGroupDn: string; appGroupIds: string[] }[],
+): Promise<{ directoryId: string; configId: string }> {
+  const directoryId = (await createDirectory(app, directoryInputFor(server))).id;
+  const configId = (
+    await createSyncConfig(app, {
+      ...syncConfigInputFor(server, directoryId, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
+      autoCreateUsers: true,
+      autoDeactivateUsers: true,
+      safetyThresholdPercent: 100,
+    })
+  ).id;
+  await setMappings(app, configId, mappings);
+  return { directoryId, configId };
+}

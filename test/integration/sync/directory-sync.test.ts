@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
+  createTreeSync,
   identityStates,
   labelledGroupsByLogin,
   activeByLogin as activeStateByLogin,
   setMappings,
   updateConfig,
 } from '../../support/directory-sync-queries.js';
-import {
-  createDirectory,
-  createSyncConfig,
-  directoryInputFor,
-  syncConfigInputFor,
-  uniqueName,
-} from '../../support/factories.js';
+import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { runSync, startSync, waitForRun } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -40,21 +35,12 @@ beforeAll(async () => {
   dn.unmapped = await tree.addGroup('unmapped', [dn.frank ?? '']);
   for (const name of ['Dev', 'Build', 'Ship', 'Ops', 'Staff'])
     group[name] = await createAppGroup(app, uniqueName(name));
-  directoryId = (await createDirectory(app, directoryInputFor(slapd))).id;
-  configId = (
-    await createSyncConfig(app, {
-      ...syncConfigInputFor(slapd, directoryId, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
-      autoCreateUsers: true,
-      autoDeactivateUsers: true,
-      safetyThresholdPercent: 100,
-    })
-  ).id;
-  await setMappings(app, configId, [
+  ({ directoryId, configId } = await createTreeSync(app, slapd, tree, [
     { ldapGroupDn: dn.eng, appGroupIds: [group.Dev ?? '', group.Build ?? '', group.Ship ?? ''] },
     // Other case and spacing than the server's DN: compared in canonical form.
     { ldapGroupDn: dn.ops.toUpperCase().replace(',', ' , '), appGroupIds: [group.Ops ?? ''] },
     { ldapGroupDn: dn.staff, appGroupIds: [group.Staff ?? ''] },
-  ]);
+  ]));
 });
 
 afterAll(async () => {

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
+  createTreeSync,
   identityStates,
   labelledGroupsByLogin,
-  setMappings,
 } from '../../support/directory-sync-queries.js';
-import {
-  createDirectory,
-  createSyncConfig,
-  directoryInputFor,
-  syncConfigInputFor,
-  uniqueName,
-} from '../../support/factories.js';
+import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -33,19 +27,10 @@ beforeAll(async () => {
   dn.ga = await tree.addGroup('ga', users.slice(0, 6));
   dn.gb = await tree.addGroup('gb', users.slice(6, 12));
   for (const label of ['A', 'B']) appGroup[label] = await createAppGroup(app, uniqueName(label));
-  directoryId = (await createDirectory(app, directoryInputFor(samba))).id;
-  configId = (
-    await createSyncConfig(app, {
-      ...syncConfigInputFor(samba, directoryId, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
-      autoCreateUsers: true,
-      autoDeactivateUsers: true,
-      safetyThresholdPercent: 100,
-    })
-  ).id;
-  await setMappings(app, configId, [
+  ({ directoryId, configId } = await createTreeSync(app, samba, tree, [
     { ldapGroupDn: dn.ga, appGroupIds: [appGroup.A ?? ''] },
     { ldapGroupDn: dn.gb, appGroupIds: [appGroup.B ?? ''] },
-  ]);
+  ]));
 });
 
 afterAll(async () => {

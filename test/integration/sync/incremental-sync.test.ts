@@ -2,18 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
+  createTreeSync,
   identityStates,
   labelledGroupsByLogin,
   activeByLogin as activeStateByLogin,
-  setMappings,
 } from '../../support/directory-sync-queries.js';
-import {
-  createDirectory,
-  createSyncConfig,
-  directoryInputFor,
-  syncConfigInputFor,
-  uniqueName,
-} from '../../support/factories.js';
+import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { runSync, type RunView } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -66,20 +60,11 @@ beforeAll(async () => {
   dn.g2 = await tree.addGroup('g2', users.slice(10, 20));
   dn.g3 = await tree.addGroup('g3', users.slice(20, 30));
   for (const label of ['A', 'B', 'C1', 'C2']) appGroup[label] = await createAppGroup(app, uniqueName(label));
-  directoryId = (await createDirectory(app, directoryInputFor(slapd))).id;
-  configId = (
-    await createSyncConfig(app, {
-      ...syncConfigInputFor(slapd, directoryId, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
-      autoCreateUsers: true,
-      autoDeactivateUsers: true,
-      safetyThresholdPercent: 100,
-    })
-  ).id;
-  await setMappings(app, configId, [
+  ({ directoryId, configId } = await createTreeSync(app, slapd, tree, [
     { ldapGroupDn: dn.g1, appGroupIds: [appGroup.A ?? ''] },
     { ldapGroupDn: dn.g2, appGroupIds: [appGroup.B ?? ''] },
     { ldapGroupDn: dn.g3, appGroupIds: [appGroup.C1 ?? '', appGroup.C2 ?? ''] },
-  ]);
+  ]));
   await advanceMark();
 });
 
