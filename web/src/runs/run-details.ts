@@ -10,6 +10,7 @@ export const RunDetailsFragmentDoc = graphql(`
     phase
     trigger
     dryRun
+    readMode
     retryOfId
     errorCode
     errorMessage
@@ -19,6 +20,8 @@ export const RunDetailsFragmentDoc = graphql(`
     counters {
       usersRead
       groupsRead
+      usersStaged
+      entriesUnchanged
       memberOfValuesRead
       groupMemberValuesRead
       entriesSkipped
@@ -74,6 +77,8 @@ export const COUNTER_GROUPS: readonly { title: string; counters: readonly RunCou
     counters: [
       'usersRead',
       'groupsRead',
+      'usersStaged',
+      'entriesUnchanged',
       'memberOfValuesRead',
       'groupMemberValuesRead',
       'entriesSkipped',

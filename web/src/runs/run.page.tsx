@@ -104,7 +104,10 @@ export function RunPage(props: { id: string }) {
       </h1>
       <p className="lead">
         Started {formatDateTime(run.startedAt ?? run.createdAt)} by {run.trigger}
-        {run.finishedAt === null ? '' : `, finished ${formatDateTime(run.finishedAt)}`}.
+        {run.finishedAt === null ? '' : `, finished ${formatDateTime(run.finishedAt)}`}.{' '}
+        {run.readMode === 'INCREMENTAL'
+          ? 'Incremental read: only entries changed since the last successful run.'
+          : 'Full read of the directory.'}
         {run.retryOfId === null ? null : (
           <>
             {' '}
