@@ -22,8 +22,31 @@ const OID_NAMES: ReadonlyMap<string, string> = new Map([
  * Hex-string values (`#...`) are kept as lower-case hex: they are compared byte for byte.
  */
 export function normalizeDn(dn: string): string {
+  // Most DNs are plain ASCII `type=value` pairs whose normal form is their lower case: no parse needed.
+  // A sync normalizes every memberOf/member value (millions at 100k users), most of them repeats.
+  if (PLAIN_ASCII_DN.test(dn)) return dn.toLowerCase();
+  const known = parsedDnCache.get(dn);
+  if (known !== undefined) return known;
+  const normalized = normalizeDnByParsing(dn);
+  if (parsedDnCache.size >= PARSED_DN_CACHE_SIZE) parsedDnCache.clear();
+  parsedDnCache.set(dn, normalized);
+  return normalized;
+}
+
+/** normalizeDn without its shortcuts: the full RFC 4514 parse and format (the reference in tests). */
+export function normalizeDnByParsing(dn: string): string {
   return formatDn(normalizeRdns(parseDn(dn)));
 }
+
+// Keyword types and values of letters, digits and `._@-` with single inner spaces, no space around
+// separators, no '+', escapes, quotes or hex: parsing would only lower-case such a DN.
+const PLAIN_VALUE = '[A-Za-z0-9._@-]+(?: [A-Za-z0-9._@-]+)*';
+const PLAIN_RDN = `[A-Za-z][A-Za-z0-9-]*=${PLAIN_VALUE}`;
+const PLAIN_ASCII_DN = new RegExp(`^${PLAIN_RDN}(?:,${PLAIN_RDN})*$`);
+
+/** Parsed DNs of a process, bounded: cleared when full, so a huge directory cannot grow it without end. */
+const PARSED_DN_CACHE_SIZE = 100_000;
+const parsedDnCache = new Map<string, string>();
 
 /** True when both strings name the same entry (compared in normalized form). */
 export function dnEquals(a: string, b: string): boolean {

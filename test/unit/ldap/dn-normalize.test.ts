@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { dnEquals, isDnWithin, normalizeDn, parentDn, rdnPath } from '../../../src/ldap/dn-normalize.js';
+import { seededRandom } from '../../../src/demo/seeded-random.js';
+import {
+  dnEquals,
+  isDnWithin,
+  normalizeDn,
+  normalizeDnByParsing,
+  parentDn,
+  rdnPath,
+} from '../../../src/ldap/dn-normalize.js';
 
 describe('normalizeDn', () => {
   it('lower-cases types and values and drops spaces around separators', () => {
@@ -52,6 +60,77 @@ describe('normalizeDn', () => {
     for (const dn of ['CN=Smith\\, John+UID=x,OU=A\\+B,DC=ex', 'cn=\\#1\\ ,dc=x', 'cn=M\\C3\\BCller']) {
       expect(normalizeDn(normalizeDn(dn))).toBe(normalizeDn(dn));
     }
+  });
+});
+
+describe('normalizeDn shortcuts', () => {
+  // DNs built from plain ASCII pieces and from pieces that need parsing (spaces at edges, escapes, '+',
+  // OIDs, hex, quotes, non-ASCII): the shortcut path and the cache must agree with a full parse.
+  const types = ['cn', 'OU', 'dc', 'uid', 'x-Y', '2.5.4.3', ' cn', '1x'];
+  const valueParts = [
+    'a',
+    'Z',
+    '9',
+    '.',
+    '-',
+    '_',
+    '@',
+    ' ',
+    '  ',
+    'x y',
+    'Smith',
+    '\\,',
+    '\\2C',
+    '\\ ',
+    'é',
+    'Ä',
+    '"',
+    '#04',
+    '=',
+  ];
+  const separators = [',', ',', ',', ' , ', '+', ', '];
+
+  function randomDn(random: ReturnType<typeof seededRandom>): string {
+    const pick = (list: readonly string[]): string => list[random.below(list.length)] ?? '';
+    const rdns = 1 + random.below(4);
+    let dn = '';
+    for (let rdn = 0; rdn < rdns; rdn++) {
+      if (rdn > 0) dn += pick(separators);
+      dn += `${pick(types)}=`;
+      const parts = 1 + random.below(4);
+      for (let part = 0; part < parts; part++)
+        dn += random.below(3) === 0 ? pick(valueParts) : pick(['a', 'Bc', 'd1']);
+    }
+    return dn;
+  }
+
+  it('gives exactly what a full parse gives, for valid and invalid DNs alike', () => {
+    const random = seededRandom(7, 1);
+    const seen = { valid: 0, invalid: 0 };
+    for (let sample = 0; sample < 20_000; sample++) {
+      const dn = randomDn(random);
+      const outcome = (normalize: (text: string) => string): string => {
+        try {
+          return `ok:${normalize(dn)}`;
+        } catch {
+          return 'invalid';
+        }
+      };
+      const expected = outcome(normalizeDnByParsing);
+      seen[expected === 'invalid' ? 'invalid' : 'valid']++;
+      // Twice: the second answer may come from the cache.
+      expect(outcome(normalizeDn), dn).toBe(expected);
+      expect(outcome(normalizeDn), dn).toBe(expected);
+    }
+    expect(seen.valid).toBeGreaterThan(5_000);
+    expect(seen.invalid).toBeGreaterThan(500);
+  });
+
+  it('lower-cases plain ASCII DNs, inner single spaces kept', () => {
+    expect(normalizeDn('CN=John Smith,OU=Sales-EU,DC=Example,DC=com')).toBe(
+      'cn=john smith,ou=sales-eu,dc=example,dc=com',
+    );
+    expect(normalizeDn('uid=j.doe@x,dc=x')).toBe('uid=j.doe@x,dc=x');
   });
 });
 
