@@ -13,6 +13,7 @@ import {
   preparePagedSearch,
   type PreparedPagedSearch,
 } from './paged-search.js';
+import { readAhead } from './read-ahead.js';
 import { completeRangedAttributes, type EntryReader, readRangedAttribute } from './ranged-attribute.js';
 import { parseRootDse, ROOT_DSE_ATTRIBUTES, type RootDse } from './root-dse.js';
 
@@ -27,12 +28,13 @@ export class LdapSession {
   ) {}
 
   /**
-   * Streams the result one page at a time (RFC 2696), never the whole result in memory. Throws
+   * Streams the result one page at a time (RFC 2696), never the whole result in memory: the next page
+   * is fetched while the caller works on the current one (readAhead), so at most two are held. Throws
    * synchronously on an invalid request; errors while reading surface from the iteration. An error
    * after some pages means the result is incomplete: callers must not act on it as if complete.
    */
   pagedSearch(request: PagedSearchRequest): AsyncIterable<LdapEntry[]> {
-    return this.pages(preparePagedSearch(request));
+    return readAhead(this.pages(preparePagedSearch(request)));
   }
 
   /** The entry with the given attributes (ranges followed), or null when it does not exist. */
