@@ -1,8 +1,9 @@
 // Rolesync as it is deployed for scale-out: one `rolesync worker` and one `rolesync api` process
-// (src/cli.ts run from source through tsx), on the benchmark's Postgres database and Temporal server.
+// (the built dist/cli.js with its prebuilt workflow bundle, as in production: `npm run bench` builds
+// it first), on the benchmark's Postgres database and Temporal server.
 // Separate processes give the worker and the API their own peak RSS and CPU time, and nothing of
 // the benchmark harness is counted in them.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/embedded/free-port.js';
@@ -42,8 +43,7 @@ export interface RolesyncDeploymentOptions {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'src/cli.ts');
-const TSX_LOADER = import.meta.resolve('tsx');
+const CLI = join(ROOT, 'dist/cli.js');
 const START_TIMEOUT_MS = 180_000;
 
 /**
@@ -51,6 +51,8 @@ const START_TIMEOUT_MS = 180_000;
  * are stopped if anything fails.
  */
 export async function startRolesync(options: RolesyncDeploymentOptions): Promise<RolesyncDeployment> {
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: run \`npm run build:server\` first (npm run bench does)`);
   const worker = await startRole('worker', options, {}, /"msg":"worker started"/);
   try {
     const apiToken = await createAdminToken(options);
@@ -83,7 +85,7 @@ async function startRole(
   extraEnv: NodeJS.ProcessEnv,
   readyLine: RegExp,
 ): Promise<RolesyncProcess> {
-  const nodeArgs = ['--import', TSX_LOADER];
+  const nodeArgs: string[] = [];
   if (options.cpuProfileDir !== undefined) {
     nodeArgs.push(
       '--cpu-prof',
@@ -134,7 +136,7 @@ function rolesyncEnv(options: RolesyncDeploymentOptions): NodeJS.ProcessEnv {
 async function createAdminToken(options: RolesyncDeploymentOptions): Promise<string> {
   const result = await runChecked(
     process.execPath,
-    ['--import', TSX_LOADER, CLI, 'create-token', '--name', 'bench', '--role', 'ADMIN'],
+    [CLI, 'create-token', '--name', 'bench', '--role', 'ADMIN'],
     { env: { ...rolesyncEnv(options), LOG_LEVEL: 'warn' }, timeoutMs: START_TIMEOUT_MS },
   );
   const secret = result.stdout.trim().split('\n').at(-1)?.trim();

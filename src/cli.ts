@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -14,6 +15,7 @@ import { generateSecretKey } from './secrets/secret-box.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { API_ROLES, type ApiRole } from './domain/api-roles.js';
 import { installTemporalRuntime } from './worker/temporal-runtime.js';
+import { bundleWorkflows, PREBUILT_WORKFLOW_BUNDLE } from './worker/workflow-bundle.js';
 
 /** Runs until SIGINT/SIGTERM, then drains and stops everything it started. */
 async function serve(roles: ProcessRoles): Promise<void> {
@@ -129,6 +131,13 @@ program
   .description('Print the GraphQL SDL')
   .action(async () => {
     process.stdout.write(printSchema(await buildRolesyncSchema()) + '\n');
+  });
+program
+  .command('bundle-workflows')
+  .description('Prebuild the workflow bundle workers load at start (npm run build does this)')
+  .option('--out <file>', 'where to write it', PREBUILT_WORKFLOW_BUNDLE)
+  .action(async ({ out }: { out: string }) => {
+    await writeFile(out, await bundleWorkflows());
   });
 program
   .command('generate-key')

@@ -1,13 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres-server.js';
 import { findFreePort } from '../src/embedded/free-port.js';
 import { startTemporalDevServer } from '../src/embedded/temporal-dev-server.js';
-import { workflowInterceptorModules } from '../src/observability/workflow-interceptor-modules.js';
-import { workflowsEntryPath } from '../src/worker/rolesync-worker.js';
+import { bundleWorkflows } from '../src/worker/workflow-bundle.js';
 import { startLdapServers } from './support/ldap-servers.js';
 import './support/provided-context.js';
 
@@ -28,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       startPostgres(stops),
       startTemporal(stops),
       startLdapServers(),
-      bundleWorkflows(stops),
+      writeWorkflowBundle(stops),
     ]);
     stops.push(() => ldap.stop());
     project.provide('servers', {
@@ -70,18 +68,11 @@ async function startTemporal(stops: (() => Promise<void>)[]): Promise<string> {
   return server.address;
 }
 
-async function bundleWorkflows(stops: (() => Promise<void>)[]): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsEntryPath(),
-    workflowInterceptorModules: workflowInterceptorModules(),
-    logger: silentLogger,
-  });
+async function writeWorkflowBundle(stops: (() => Promise<void>)[]): Promise<string> {
+  const code = await bundleWorkflows();
   mkdirSync(CACHE, { recursive: true });
   const file = path.join(CACHE, `workflow-bundle-${process.pid}.js`);
   writeFileSync(file, code);
   stops.push(() => rm(file, { force: true }));
   return file;
 }
-
-const noop = (): void => undefined;
-const silentLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };

@@ -3,15 +3,16 @@ import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { runLogActivityInterceptors } from '../observability/run-log.activity-interceptors.js';
 import { workerTracing } from '../observability/tracing.js';
 import { workflowInterceptorModules } from '../observability/workflow-interceptor-modules.js';
-import { moduleFile } from '../runtime/module-file.js';
+import { prebuiltWorkflowBundlePath, workflowsEntryPath } from './workflow-bundle.js';
 
 export interface WorkerSettings {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
   /**
-   * A prebuilt workflow bundle (tests build it once, with workflowInterceptorModules()); otherwise the
-   * worker bundles at start.
+   * A prebuilt workflow bundle (tests build it once, with workflowInterceptorModules()). Without it the
+   * worker uses the bundle `npm run build` made, or bundles at start (from source, or with tracing on:
+   * the tracing interceptors are not in the prebuilt bundle).
    */
   workflowBundlePath?: string;
 }
@@ -23,18 +24,16 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** The workflows' entry file: `.js` in the built output, `.ts` when running from source (tests). */
-export function workflowsEntryPath(): string {
-  return moduleFile(new URL('../workflows/index.js', import.meta.url));
-}
-
 export async function startWorker(settings: WorkerSettings, deps: ActivityDeps): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: settings.temporalAddress });
-  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> =
-    settings.workflowBundlePath === undefined
-      ? { workflowsPath: workflowsEntryPath() }
-      : { workflowBundle: { codePath: settings.workflowBundlePath } };
   const tracing = workerTracing();
+  const bundlePath =
+    settings.workflowBundlePath ??
+    (tracing.workflowModules.length === 0 ? prebuiltWorkflowBundlePath() : undefined);
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> =
+    bundlePath === undefined
+      ? { workflowsPath: workflowsEntryPath() }
+      : { workflowBundle: { codePath: bundlePath } };
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
@@ -43,7 +42,7 @@ export async function startWorker(settings: WorkerSettings, deps: ActivityDeps):
     ...workflowSource,
     interceptors: {
       activity: [runLogActivityInterceptors(deps.logger), ...tracing.activityInterceptors],
-      ...(settings.workflowBundlePath === undefined ? { workflowModules: workflowInterceptorModules() } : {}),
+      ...(bundlePath === undefined ? { workflowModules: workflowInterceptorModules() } : {}),
     },
     sinks: tracing.sinks,
     maxConcurrentActivityTaskExecutions: 20,

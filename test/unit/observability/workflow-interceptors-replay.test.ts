@@ -4,7 +4,7 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTracing, workerTracing, type Tracing } from '../../../src/observability/tracing.js';
 import { workflowInterceptorModules } from '../../../src/observability/workflow-interceptor-modules.js';
-import { workflowsEntryPath } from '../../../src/worker/rolesync-worker.js';
+import { workflowsEntryPath } from '../../../src/worker/workflow-bundle.js';
 
 /**
  * The workflow interceptors (run ids on log lines, OpenTelemetry spans) must not change what a workflow

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { workflowsEntryPath } from '../../../src/worker/rolesync-worker.js';
+import { workflowsEntryPath } from '../../../src/worker/workflow-bundle.js';
 
 /**
  * Replays histories recorded from real runs against today's workflow code: a change that would break
