@@ -21,9 +21,13 @@ export interface ExecutedCounts {
   rolesRemoved: number;
 }
 
-/** The primary contract of each identity (the oldest, should there be several). */
-const PRIMARY_CONTRACT = `select distinct on (identity_id) identity_id, id as contract_id
-                          from contract where "primary" order by identity_id, created_at`;
+/**
+ * The primary contract of the identity `rr.identity_id` (the oldest, should there be several): one probe
+ * of contract_primary_by_identity per identity, never a pass over every contract.
+ */
+const PRIMARY_CONTRACT_OF_REQUEST = `cross join lateral (
+    select c.id as contract_id from contract c
+    where c.identity_id = rr.identity_id and c."primary" order by c.created_at limit 1) p`;
 
 /**
  * Deferred role requests: planning collects every role change of the run per identity into ONE request
@@ -52,7 +56,17 @@ export class RoleRequestRepository {
          where m.run_id = $1 and coalesce(by_dn.id, by_login.id) is not null`,
         [runId, settings.directoryId],
       );
-      await client.query(`create temp table run_primary on commit drop as ${PRIMARY_CONTRACT}`);
+      // Temp tables get no statistics by themselves, and identity_role/role may just have grown a lot:
+      // indexed and analyzed, the membership checks below are hash or index probes, never nested scans.
+      await client.query(`create index on run_role_member (identity_id, role_id)`);
+      await client.query(
+        `create temp table run_primary on commit drop as
+         select distinct on (identity_id) identity_id, id as contract_id
+         from contract where "primary" and identity_id in (select identity_id from run_role_member)
+         order by identity_id, created_at`,
+      );
+      await client.query(`create unique index on run_primary (identity_id)`);
+      await client.query(`analyze run_role_member, run_primary, identity_role, role`);
       const withoutContract = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', 'No primary contract: identity ' || i.login || ' gets no synced role', i.dn
@@ -149,7 +163,7 @@ export class RoleRequestRepository {
          select gen_random_uuid(), rr.identity_id, p.contract_id, it.role_id, $2, $3, now()
          from role_request rr
          join role_request_item it on it.request_id = rr.id and it.operation = 'ADD'
-         join (${PRIMARY_CONTRACT}) p on p.identity_id = rr.identity_id
+         ${PRIMARY_CONTRACT_OF_REQUEST}
          where rr.id = any($1::uuid[])
          on conflict (contract_id, role_id) do nothing`,
         [ids, origin, syncConfigId],

@@ -5,6 +5,14 @@ import { Identity } from './identity.entity.js';
 export const ContractSchema = defineEntity({
   name: 'Contract',
   tableName: 'contract',
+  indexes: [
+    {
+      // Each identity's primary contract, looked up per role request when a role sync executes.
+      name: 'contract_primary_by_identity',
+      expression:
+        'create index "contract_primary_by_identity" on "contract" ("identity_id", "created_at") where "primary"',
+    },
+  ],
   properties: {
     id: p
       .uuid()
