@@ -55,7 +55,7 @@ export async function setUpDirectorySync(
 ): Promise<SyncSetup> {
   const started = performance.now();
   const directoryId = await createDirectory(api, slapd);
-  const syncConfigId = await createSyncConfig(api, directoryId, queries);
+  const syncConfigId = await createDirectorySyncConfig(api, directoryId, queries);
   const appGroupIds = await createAppGroups(api, model);
   const mappings = appGroupIds.map((appGroupId, group) => ({
     ldapGroupDn: model.names.groupDn(group),
@@ -89,28 +89,42 @@ async function createDirectory(api: RolesyncApi, slapd: BenchSlapd): Promise<str
   return data.createDirectory.id;
 }
 
-async function createSyncConfig(
+async function createDirectorySyncConfig(
   api: RolesyncApi,
   directoryId: string,
   queries: SyncQueries,
 ): Promise<string> {
-  const input = {
+  return createSyncConfig(api, {
+    ...syncConfigQueryInput(directoryId, queries),
     name: 'bench all groups',
+    nameAttribute: queries.nameAttribute,
+    emailAttribute: queries.emailAttribute,
+    autoCreateUsers: true,
+    // Scenarios (a)-(c) read the whole directory (with differential planning); (d) switches to incremental.
+    incrementalReads: false,
+  });
+}
+
+/**
+ * What every bench sync config reads (the bench queries on the bench directory), with the safety
+ * threshold at 100%: scenarios that remove things must not stop for an approval.
+ */
+export function syncConfigQueryInput(directoryId: string, queries: SyncQueries): Record<string, unknown> {
+  return {
     directoryId,
     usersBaseDn: queries.users.baseDn,
     usersFilter: queries.users.filter,
     loginAttribute: queries.loginAttribute,
-    nameAttribute: queries.nameAttribute,
-    emailAttribute: queries.emailAttribute,
     groupsBaseDn: queries.groups.baseDn,
     groupsFilter: queries.groups.filter,
     groupNameAttribute: queries.groupNameAttribute,
     groupMemberAttribute: queries.groupMemberAttribute,
-    autoCreateUsers: true,
     safetyThresholdPercent: 100,
-    // Scenarios (a)-(c) read the whole directory (with differential planning); (d) switches to incremental.
-    incrementalReads: false,
   };
+}
+
+/** createSyncConfig with the given CreateSyncConfigInput; returns the new config's id. */
+export async function createSyncConfig(api: RolesyncApi, input: Record<string, unknown>): Promise<string> {
   const data = await api.data<{ createSyncConfig: { id: string } }>(
     `mutation($input: CreateSyncConfigInput!) { createSyncConfig(input: $input) { id } }`,
     { input },

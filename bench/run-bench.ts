@@ -1,7 +1,9 @@
 // One benchmark size, end to end: generate and load the directory, measure the floors, start Rolesync
-// on a fresh database, then measure (a) the first full sync, (b) an unchanged re-sync and (c) a re-sync
-// after 1% of the memberships changed. runBench() returns every number; bench/main.ts runs two sizes
-// and prints the table, and a test can run a small size to keep this code working.
+// on a fresh database, then measure (a) the first full sync, (b) an unchanged re-sync, (c) a re-sync
+// after 1% of the memberships changed, (d) that change undone through an incremental read, and the
+// role sync of the same directory: (e) its first run and (f) an unchanged re-run. runBench() returns
+// every number; bench/main.ts runs two sizes and prints the table, and a test can run a small size to
+// keep this code working.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,9 +25,10 @@ import {
 import {
   FLOOR_TABLE_PREFIX,
   measureLdapFloor,
-  measureWriteFloor,
+  measureWriteFloors,
   psql,
   type LdapFloor,
+  type RoleWriteFloor,
   type WriteFloor,
 } from './floors.js';
 import { writeDirectoryLdif } from './generate-directory.js';
@@ -43,6 +46,7 @@ import {
   type RowsWritten,
 } from './pg-table-stats.js';
 import { readMachineCpu } from './process-metrics.js';
+import { predictRoleSync, setUpRoleSync, type RoleSyncSetup } from './role-sync-setup.js';
 import {
   RUN_COUNTERS,
   RolesyncApi,
@@ -54,7 +58,7 @@ import {
   type SyncSetup,
 } from './rolesync-api.js';
 import { startRolesync, type RolesyncDeployment } from './rolesync-processes.js';
-import { syncQueries } from './sync-queries.js';
+import { syncQueries, type SyncQueries } from './sync-queries.js';
 import { workflowHistoryStats, type HistoryStats } from './temporal-history.js';
 
 export interface BenchOptions {
@@ -92,7 +96,12 @@ export interface BenchOptions {
 }
 
 export type ScenarioName =
-  'first sync' | 'unchanged re-sync' | '1% changed re-sync' | '1% changed, incremental';
+  | 'first sync'
+  | 'unchanged re-sync'
+  | '1% changed re-sync'
+  | '1% changed, incremental'
+  | 'role sync'
+  | 'role sync, unchanged';
 
 export interface ScenarioResult {
   name: ScenarioName;
@@ -100,7 +109,10 @@ export interface ScenarioResult {
   serverSeconds: number;
   /** Still running at the time limit: cancelled, and wallSeconds is the limit. */
   timedOut: boolean;
-  /** The floor this scenario is compared with: LDAP + write floor for the first sync, LDAP floor otherwise. */
+  /**
+   * The floor this scenario is compared with: LDAP + write floor for the first sync, LDAP floor for the
+   * re-syncs; groups LDAP floor + role write floor for the first role sync, groups LDAP floor for its re-run.
+   */
   floorSeconds: number;
   floorRatio: number;
   /** Seconds spent in each phase, as seen by polling the run every 100 ms. */
@@ -123,13 +135,23 @@ export interface BenchResult {
   /** Users in at least one group: the identities a first sync creates. */
   identities: number;
   ldif: { entries: number; bytes: number; generateSeconds: number; loadSeconds: number };
-  floors: { ldap: LdapFloor; write: WriteFloor };
+  floors: Floors;
   setup: SyncSetup;
+  /** Absent when a directory-sync scenario timed out (the role sync needs its identities). */
+  roleSync?: RoleSyncSummary;
   /** Resident memory of the freshly started processes, before any request: the baseline of the peaks. */
   startRssBytes: { worker: number; api: number };
   change: { removed: number; added: number; groups: number; ldapmodifySeconds: number };
   scenarios: ScenarioResult[];
   databaseUrl?: string;
+}
+
+export type RoleSyncSummary = RoleSyncSetup & { unknownMemberDns: number };
+
+export interface Floors {
+  ldap: LdapFloor;
+  write: WriteFloor;
+  roleWrite: RoleWriteFloor;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -138,7 +160,7 @@ const ADMIN_PASSWORD = 'bench-admin-secret';
 const DEFAULT_RUN_TIMEOUT_MINUTES = 60;
 
 /**
- * Runs the three scenarios at one size and returns every number. A smoke run for the test suite:
+ * Runs the scenarios at one size and returns every number. A smoke run for the test suite:
  * `runBench({ users: 2000, groups: 200, floorRepeats: 1, statsSettleMs: 2000 })` (under a minute;
  * it starts its own Temporal dev server when no temporalAddress is given).
  */
@@ -176,11 +198,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const queries = syncQueries(model.names);
     log('  measuring the floors');
     const repeats = options.floorRepeats ?? 3;
-    const floors = {
+    const floors: Floors = {
       ldap: await measureLdapFloor(slapd, queries, repeats),
-      write: await measureWriteFloor(database.url, model, dir, repeats),
+      ...(await measureWriteFloors(database.url, model, dir, repeats)),
     };
-    log(`  LDAP floor ${floors.ldap.seconds.toFixed(2)} s, write floor ${floors.write.seconds.toFixed(2)} s`);
+    log(
+      `  LDAP floor ${floors.ldap.seconds.toFixed(2)} s, write floor ${floors.write.seconds.toFixed(2)} s, ` +
+        `role write floor ${floors.roleWrite.seconds.toFixed(2)} s`,
+    );
     const api = new RolesyncApi(rolesync.graphqlUrl, rolesync.apiToken);
     const setup = await setUpDirectorySync(api, slapd, model, queries);
     log(`  set up ${shape.groups} app groups and mappings in ${setup.seconds.toFixed(1)} s`);
@@ -219,6 +244,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
     });
     const scenarios = await runScenarios(context, plan.steps);
+    // The role sync needs the identities the directory sync created: it runs only after a complete series.
+    const roleSync = scenarios.some((scenario) => scenario.timedOut)
+      ? undefined
+      : await runRoleSyncScenarios(context, { model, floors, identities, queries }, setup.directoryId);
+    if (roleSync !== undefined) scenarios.push(...roleSync.results);
     if (options.keepDatabase === true) log(`  database kept: ${database.url}`);
     return {
       shape,
@@ -233,6 +263,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       floors,
       setup,
+      ...(roleSync === undefined ? {} : { roleSync: roleSync.setup }),
       startRssBytes,
       change: plan.change(),
       scenarios,
@@ -363,7 +394,7 @@ function readCpu(context: ScenarioContext): CpuReading {
  */
 function scenarioPlan(
   model: DirectoryModel,
-  floors: { ldap: LdapFloor; write: WriteFloor },
+  floors: Floors,
   identities: number,
   change: {
     changeShare: number;
@@ -432,6 +463,34 @@ function scenarioPlan(
   };
 }
 
+/**
+ * (e) and (f): a ROLE_SYNC config on the same directory (set up untimed, with a primary contract per
+ * identity), its first run and an unchanged re-run, with the counters the directory predicts.
+ */
+async function runRoleSyncScenarios(
+  context: ScenarioContext,
+  bench: { model: DirectoryModel; floors: Floors; identities: number; queries: SyncQueries },
+  directoryId: string,
+): Promise<{ setup: RoleSyncSummary; results: ScenarioResult[] }> {
+  const setup = await setUpRoleSync(context.api, context.pool, directoryId, bench.queries);
+  context.log(
+    `  role sync set up in ${setup.seconds.toFixed(1)} s (${setup.contractsCreated} primary contracts)`,
+  );
+  const predicted = predictRoleSync(bench.model, bench.identities);
+  // A role sync reads the groups only: its LDAP floor is the groups search alone.
+  const groupsFloor = bench.floors.ldap.groupsSeconds;
+  const steps: ScenarioStep[] = [
+    {
+      name: 'role sync',
+      floorSeconds: groupsFloor + bench.floors.roleWrite.seconds,
+      expected: predicted.first,
+    },
+    { name: 'role sync, unchanged', floorSeconds: groupsFloor, expected: predicted.unchanged },
+  ];
+  const results = await runScenarios({ ...context, syncConfigId: setup.syncConfigId }, steps);
+  return { setup: { ...setup, unknownMemberDns: predicted.unknownMemberDns }, results };
+}
+
 interface ScenarioStep {
   name: ScenarioName;
   floorSeconds: number;
@@ -473,6 +532,7 @@ async function measureScenario(
   const cpuAfter = readCpu(context);
   const peakRssBytes = { worker: rolesync.worker.peakRssBytes(), api: rolesync.api.peakRssBytes() };
   const ldapRequests = subtractCounts(slapd.operations.snapshot(), ldapBefore);
+  // Role syncs run under the same config-derived workflow id as directory syncs (sync-run.service.ts).
   const history = await workflowHistoryStats(
     context.temporal.client,
     directorySyncWorkflowId(context.syncConfigId),
