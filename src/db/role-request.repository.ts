@@ -56,8 +56,8 @@ export class RoleRequestRepository {
          where m.run_id = $1 and coalesce(by_dn.id, by_login.id) is not null`,
         [runId, settings.directoryId],
       );
-      // Temp tables get no statistics by themselves, and identity_role/role may just have grown a lot:
-      // indexed and analyzed, the membership checks below are hash or index probes, never nested scans.
+      // Temp tables get no statistics by themselves: indexed and analyzed, the membership checks below are
+      // hash or index probes, never a scan of run_role_member per assignment.
       await client.query(`create index on run_role_member (identity_id, role_id)`);
       await client.query(
         `create temp table run_primary on commit drop as
@@ -66,7 +66,7 @@ export class RoleRequestRepository {
          order by identity_id, created_at`,
       );
       await client.query(`create unique index on run_primary (identity_id)`);
-      await client.query(`analyze run_role_member, run_primary, identity_role, role`);
+      await client.query(`analyze run_role_member, run_primary`);
       const withoutContract = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', 'No primary contract: identity ' || i.login || ' gets no synced role', i.dn
