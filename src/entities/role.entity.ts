@@ -7,6 +7,13 @@ export const RoleSchema = defineEntity({
   name: 'Role',
   tableName: 'role',
   uniques: [{ properties: ['sourceDirectory', 'systemIdentifier'] }],
+  indexes: [
+    {
+      // A role sync compares every group name with the role codes case-insensitively.
+      name: 'role_code_lower_index',
+      expression: 'create index "role_code_lower_index" on "role" (lower("code"))',
+    },
+  ],
   properties: {
     id: p
       .uuid()

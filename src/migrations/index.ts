@@ -5,7 +5,7 @@ import { Migration20261125155930_api_tokens } from './migration-20261125155930-a
 import { Migration20261125160737_run_retry } from './migration-20261125160737-run-retry.js';
 import { Migration20261125175227_incremental_sync } from './migration-20261125175227-incremental-sync.js';
 import { Migration20261125185826_directory_limits } from './migration-20261125185826-directory-limits.js';
-import { Migration20261201063738_role_request_indexes } from './migration-20261201063738-role-request-indexes.js';
+import { Migration20261201065337_role_sync_indexes } from './migration-20261201065337-role-sync-indexes.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -16,5 +16,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125160737_run_retry', class: Migration20261125160737_run_retry },
   { name: 'Migration20261125175227_incremental_sync', class: Migration20261125175227_incremental_sync },
   { name: 'Migration20261125185826_directory_limits', class: Migration20261125185826_directory_limits },
-  { name: 'Migration20261201063738_role_request_indexes', class: Migration20261201063738_role_request_indexes },
+  { name: 'Migration20261201065337_role_sync_indexes', class: Migration20261201065337_role_sync_indexes },
 ];
