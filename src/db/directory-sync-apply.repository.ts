@@ -60,11 +60,32 @@ export class DirectorySyncApplyRepository {
          select action, count(*) as n from changed group by action`,
         [runId, settings.directoryId],
       );
+      // synced_membership has no foreign keys (see its entity): lock what the new rows refer to, as an FK
+      // check would, once per parent, then insert only rows whose parents exist. Each statement sees
+      // what committed before it, so a parent deleted meanwhile is skipped, never referred to.
+      await client.query('select 1 from sync_config where id = $1 for key share', [settings.syncConfigId]);
+      await client.query(
+        `select 1 from app_group where id in (
+           select distinct app_group_id from plan_membership where run_id = $1 and action = 'ADD')
+         for key share`,
+        [runId],
+      );
+      await client.query(
+        `select 1 from identity where id in (
+           select distinct p.identity_id from plan_membership p
+           where p.run_id = $1 and p.action = 'ADD'
+             and not exists (select 1 from plan_identity c where c.run_id = $1 and c.identity_id = p.identity_id
+                             and c.action = 'CREATE'))
+         for key share`,
+        [runId],
+      );
       const added = await client.query(
         `insert into synced_membership (identity_id, app_group_id, sync_config_id, ldap_group_dn_norm, created_at)
-         select p.identity_id, p.app_group_id, $2, p.ldap_group_dn_norm, now()
+         select p.identity_id, p.app_group_id, c.id, p.ldap_group_dn_norm, now()
          from plan_membership p
          join identity i on i.id = p.identity_id
+         join app_group g on g.id = p.app_group_id
+         join sync_config c on c.id = $2
          where p.run_id = $1 and p.action = 'ADD'
          on conflict do nothing`,
         [runId, settings.syncConfigId],

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAppGroup, createTreeSync } from '../../support/directory-sync-queries.js';
+import { uniqueName } from '../../support/factories.js';
+import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
+import { runSync } from '../../support/sync-runs.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const { slapd } = inject('servers');
+let app: TestApp;
+let tree: ScenarioTree;
+let configId: string;
+const group: Record<'A' | 'B', string> = { A: '', B: '' };
+
+/**
+ * synced_membership has no foreign keys (a million per-row checks at 100k users); statement-level
+ * triggers delete what ON DELETE CASCADE deleted. Each deletion path must leave no row behind.
+ */
+beforeAll(async () => {
+  app = await startTestApp();
+  tree = await createScenarioTree(slapd, 'cascade');
+  const members = [await tree.addUser('ann'), await tree.addUser('ben')];
+  const team = await tree.addGroup('team', members);
+  group.A = await createAppGroup(app, uniqueName('A'));
+  group.B = await createAppGroup(app, uniqueName('B'));
+  ({ configId } = await createTreeSync(app, slapd, tree, [
+    { ldapGroupDn: team, appGroupIds: [group.A, group.B] },
+  ]));
+  const run = await runSync(app, configId);
+  expect(run.counters).toMatchObject({ identitiesCreated: 2, membershipsAdded: 4 });
+});
+
+afterAll(async () => {
+  await tree.close();
+  await app.stop();
+});
+
+/** login -> app groups (A/B) of the config's synced memberships; plus rows whose parent is gone. */
+async function syncedRows(): Promise<{ byLogin: Record<string, string[]>; orphans: number }> {
+  const { rows } = await app.database.pool.query<{ login: string | null; app_group_id: string }>(
+    `select i.login, s.app_group_id from synced_membership s left join identity i on i.id = s.identity_id
+     where s.sync_config_id = $1 order by 1, 2`,
+    [configId],
+  );
+  const label = (id: string): string => (id === group.A ? 'A' : id === group.B ? 'B' : id);
+  const byLogin: Record<string, string[]> = {};
+  for (const row of rows) (byLogin[row.login ?? '(none)'] ??= []).push(label(row.app_group_id));
+  for (const labels of Object.values(byLogin)) labels.sort();
+  const orphans = await app.database.pool.query<{ n: number }>(
+    `select count(*)::int as n from synced_membership s
+     where not exists (select 1 from identity i where i.id = s.identity_id)
+        or not exists (select 1 from app_group g where g.id = s.app_group_id)
+        or not exists (select 1 from sync_config c where c.id = s.sync_config_id)`,
+  );
+  return { byLogin, orphans: orphans.rows[0]?.n ?? -1 };
+}
+
+describe('synced memberships follow their parents', () => {
+  it('deleting an app group deletes its synced memberships only', async () => {
+    expect((await syncedRows()).byLogin).toEqual({ ann: ['A', 'B'], ben: ['A', 'B'] });
+    await app.gqlData(`mutation($id: ID!) { deleteAppGroup(id: $id) }`, { id: group.B });
+    expect(await syncedRows()).toEqual({ byLogin: { ann: ['A'], ben: ['A'] }, orphans: 0 });
+  });
+
+  it('deleting an identity deletes its synced memberships', async () => {
+    await app.database.pool.query(`delete from identity where login = 'ben'`);
+    expect(await syncedRows()).toEqual({ byLogin: { ann: ['A'] }, orphans: 0 });
+  });
+
+  it('deleting the sync config deletes all of its synced memberships', async () => {
+    await app.gqlData(`mutation($id: ID!) { deleteSyncConfig(id: $id) }`, { id: configId });
+    expect(await syncedRows()).toEqual({ byLogin: {}, orphans: 0 });
+  });
+});
