@@ -99,11 +99,15 @@ export class DirectorySyncPlanRepository {
         `with conflict as (
            select m.dn_norm from run_match m
            where m.identity_id is null and exists (select 1 from identity i where lower(i.login) = lower(m.login))),
+         -- One sorted pass over all user-group pairs, not a sub-select per user.
+         reached as (
+           select g.user_dn_norm,
+                  string_agg(g.app_group_id::text || '@' || g.ldap_group_dn_norm, ',' order by g.app_group_id, g.ldap_group_dn_norm) as groups
+           from run_user_group g group by g.user_dn_norm),
          hashed as (
-           select m.dn_norm, md5(concat_ws(E'\x1f', $2::text, m.login, m.display_name, m.email, m.dn, m.external_id,
-                  (select string_agg(g.app_group_id::text || '@' || g.ldap_group_dn_norm, ',' order by g.app_group_id, g.ldap_group_dn_norm)
-                   from run_user_group g where g.user_dn_norm = m.dn_norm))) as digest
-           from run_match m where m.dn_norm not in (select dn_norm from conflict))
+           select m.dn_norm, md5(concat_ws(E'\x1f', $2::text, m.login, m.display_name, m.email, m.dn, m.external_id, r.groups)) as digest
+           from run_match m left join reached r on r.user_dn_norm = m.dn_norm
+           where m.dn_norm not in (select dn_norm from conflict))
          update staged_user u set digest = h.digest
          from hashed h where u.run_id = $1 and u.dn_norm = h.dn_norm and u.digest is distinct from h.digest`,
         [runId, planFingerprint(settings)],

@@ -56,9 +56,10 @@ export class MembershipResolutionRepository {
           [runId],
         );
       }
-      await client.query(directEdgesSql(settings), [runId]);
+      const direct = await client.query(directEdgesSql(settings), [runId]);
+      let edges = direct.rowCount ?? 0;
       if (settings.expandNestedGroups && settings.groupMemberAttribute !== 'memberUid') {
-        await client.query(
+        const nested = await client.query(
           `with recursive containing(group_dn_norm, ancestor) as (
              select g.dn_norm, g.dn_norm from staged_group g where g.run_id = $1
              union
@@ -73,13 +74,11 @@ export class MembershipResolutionRepository {
            on conflict do nothing`,
           [runId],
         );
+        edges += nested.rowCount ?? 0;
       }
       await client.query('analyze staged_edge');
-      const count = await client.query<{ n: string }>(
-        'select count(*) as n from staged_edge where run_id = $1',
-        [runId],
-      );
-      return Number(count.rows[0]?.n ?? 0);
+      // The run's edges were deleted above: what the inserts wrote is all there is.
+      return edges;
     });
   }
 }
