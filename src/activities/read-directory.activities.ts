@@ -11,6 +11,7 @@ import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSess
 import { changedSinceFilter, decideReadMode, laterTimestamp } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
 import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
+import { memberValuesUse } from '../sync/member-values-use.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { loadRunContext, type RunContext } from './run-context.js';
 
@@ -277,7 +278,12 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         deps.secrets,
         async (session) => {
           const plan = await readPlanOf(context, session);
-          if (plan.snapshotRunId !== null) await staging.copySnapshotGroups(plan.snapshotRunId, runId);
+          const incremental = plan.snapshotRunId !== null;
+          const use = memberValuesUse(config);
+          if (plan.snapshotRunId !== null) {
+            await staging.copySnapshotGroups(plan.snapshotRunId, runId, use === 'ALL');
+          }
+          const withMembers = use === 'ALL' || incremental;
           const runMark = context.run.readMark;
           let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
           let memberValues = 0;
@@ -296,7 +302,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
               const written = await staging.insertGroups(
                 runId,
                 mapped.map((m) => m.row),
-                plan.snapshotRunId !== null,
+                { replaceExisting: incremental, withMembers },
               );
               memberValues += written.members;
               logRejectedValues(runId, config.groupMemberAttribute, mapped);

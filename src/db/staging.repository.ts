@@ -70,17 +70,25 @@ export class StagingRepository {
     return inserted;
   }
 
-  /** Inserts groups and their member values in one transaction; returns the member values written. */
+  /**
+   * Inserts groups and (with withMembers) their member values in one transaction; returns the groups
+   * written and the distinct member values read.
+   */
   async insertGroups(
     runId: string,
     rows: readonly StagedGroupRow[],
-    replaceExisting = false,
+    options: { replaceExisting: boolean; withMembers: boolean },
   ): Promise<{ groups: number; members: number }> {
     if (rows.length === 0) return { groups: 0, members: 0 };
+    const { replaceExisting, withMembers } = options;
     const groupDns: string[] = [];
     const memberValues: string[] = [];
+    let distinctMembers = 0;
     for (const row of rows) {
-      for (const member of row.members) {
+      const members = new Set(row.members);
+      distinctMembers += members.size;
+      if (!withMembers) continue;
+      for (const member of members) {
         groupDns.push(row.dnNorm);
         memberValues.push(member);
       }
@@ -111,14 +119,16 @@ export class StagingRepository {
           JSON.stringify(rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length }))),
         ],
       );
-      const members = await client.query(
-        `insert into staged_group_member (run_id, group_dn_norm, member_value)
-         select $1, g, m from unnest($2::text[], $3::text[]) as t(g, m)
-         on conflict do nothing`,
-        [runId, groupDns, memberValues],
-      );
+      if (groupDns.length > 0) {
+        await client.query(
+          `insert into staged_group_member (run_id, group_dn_norm, member_value)
+           select $1, g, m from unnest($2::text[], $3::text[]) as t(g, m)
+           on conflict do nothing`,
+          [runId, groupDns, memberValues],
+        );
+      }
       written();
-      return { groups: groups.rowCount ?? 0, members: members.rowCount ?? 0 };
+      return { groups: groups.rowCount ?? 0, members: distinctMembers };
     });
   }
 
@@ -149,13 +159,14 @@ export class StagingRepository {
   }
 
   /**
-   * Like copySnapshotUsers, for groups and their member values. Run after the users read: a user renamed
-   * since the snapshot (same stable id, new DN) is renamed in the copied member values too, as the
-   * directory did (refint, AD links) without marking those groups changed.
+   * Like copySnapshotUsers, for groups and (withMembers) their member values. Run after the users read:
+   * a user renamed since the snapshot (same stable id, new DN) is renamed in the copied member values
+   * too, as the directory did (refint, AD links) without marking those groups changed.
    */
-  async copySnapshotGroups(snapshotRunId: string, runId: string): Promise<void> {
+  async copySnapshotGroups(snapshotRunId: string, runId: string, withMembers: boolean): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       await copyRows(client, STAGED_GROUP, snapshotRunId, runId, false);
+      if (!withMembers) return;
       await copyRows(client, STAGED_GROUP_MEMBER, snapshotRunId, runId);
       // Freshly copied rows have no statistics: without this the planner nests loops over two runs of
       // users on the unindexed stable id (minutes at 10k users) instead of hashing them.

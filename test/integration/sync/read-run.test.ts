@@ -22,16 +22,18 @@ afterAll(async () => {
 
 async function stagedCounts(
   runId: string,
-): Promise<{ users: number; groups: number; members: number; memberOf: number }> {
+): Promise<{ users: number; groups: number; members: number; memberCounts: number; memberOf: number }> {
   const { rows } = await app.database.pool.query<{
     users: string;
     groups: string;
     members: string;
+    member_counts: string;
     member_of: string;
   }>(
     `select (select count(*) from staged_user where run_id = $1) as users,
             (select coalesce(sum(cardinality(member_of)), 0) from staged_user where run_id = $1) as member_of,
             (select count(*) from staged_group where run_id = $1) as groups,
+            (select coalesce(sum(member_count), 0) from staged_group where run_id = $1) as member_counts,
             (select count(*) from staged_group_member where run_id = $1) as members`,
     [runId],
   );
@@ -40,6 +42,7 @@ async function stagedCounts(
     users: Number(row?.users),
     groups: Number(row?.groups),
     members: Number(row?.members),
+    memberCounts: Number(row?.member_counts),
     memberOf: Number(row?.member_of),
   };
 }
@@ -71,11 +74,13 @@ describe('read half of a sync run', () => {
     const groups = await ldapsearchCount(slapd, slapd.groupsDn, '(objectClass=groupOfNames)', 'member');
     expect(users.entries).toBe(slapd.fixture.userCount);
     expect(users.entries).toBeGreaterThan(500);
+    // Membership comes from memberOf here: member values are counted per group, not staged.
     const staged = await stagedCounts(run.id);
     expect(staged).toEqual({
       users: users.entries,
       groups: groups.entries,
-      members: groups.values,
+      members: 0,
+      memberCounts: groups.values,
       memberOf: users.values,
     });
     expect(finished.counters).toMatchObject({
@@ -84,6 +89,16 @@ describe('read half of a sync run', () => {
       memberOfValuesRead: users.values,
       groupMemberValuesRead: groups.values,
     });
+  });
+
+  it('stages every member value where membership comes from the groups', async () => {
+    const configId = await configFor(slapd, { membershipSource: 'GROUP_MEMBERS' });
+    const finished = await waitForRun(app, (await startSync(app, configId)).id);
+    expect(finished.status).toBe('SUCCEEDED');
+    const groups = await ldapsearchCount(slapd, slapd.groupsDn, '(objectClass=groupOfNames)', 'member');
+    const staged = await stagedCounts(finished.id);
+    expect(staged).toMatchObject({ members: groups.values, memberCounts: groups.values });
+    expect(finished.counters.groupMemberValuesRead).toBe(groups.values);
   });
 
   it('keeps directory entries and secrets out of workflow history', async () => {
@@ -139,7 +154,7 @@ describe('read half of a sync run', () => {
   });
 
   it('reads Samba AD with ranged retrieval of the big group: every member staged', async () => {
-    const configId = await configFor(samba);
+    const configId = await configFor(samba, { membershipSource: 'GROUP_MEMBERS' });
     const finished = await waitForRun(app, (await startSync(app, configId)).id);
     expect(finished.status).toBe('SUCCEEDED');
     const users = await ldapsearchCount(samba, samba.usersDn, '(&(objectClass=user)(objectCategory=person))');
