@@ -37,15 +37,31 @@ export class RoleSyncRepository {
       // run hash-join the staged groups and member values (guessed at one row, nested loops ran
       // O(members x roles): minutes at 10k groups).
       await client.query('analyze staged_group, staged_group_member');
+      // Which groups need the DN in their role code: a name another group of the run shares, or a role of
+      // another group holds. Names grouped once (a per-group search of the run's groups was O(groups^2)).
+      await client.query(
+        `create temp table run_role_code on commit drop as
+         with shared as (
+           select lower(name) as name from staged_group where run_id = $1 and name is not null
+           group by 1 having count(*) > 1)
+         select g.dn_norm,
+                case when g.name is null
+                          or lower(g.name) in (select name from shared)
+                          or exists (select 1 from role r where lower(r.code) = lower(g.name)
+                                     and (r.source_directory_id is distinct from $2 or r.system_identifier <> g.dn_norm))
+                     then coalesce(g.name || ' ', '') || '(' || g.dn_norm || ')'
+                     else g.name end as code
+         from staged_group g where g.run_id = $1`,
+        [runId, settings.directoryId],
+      );
+      await client.query('create unique index on run_role_code (dn_norm)');
+      await client.query('analyze run_role_code');
       const duplicates = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'READ_GROUPS', 'Duplicate role code "' || g.name || '": the group DN is added to the code', g.dn
-         from staged_group g
-         where g.run_id = $1 and g.name is not null
-           and (exists (select 1 from staged_group o where o.run_id = $1 and lower(o.name) = lower(g.name) and o.dn_norm <> g.dn_norm)
-                or exists (select 1 from role r where lower(r.code) = lower(g.name)
-                           and (r.source_directory_id is distinct from $2 or r.system_identifier <> g.dn_norm)))`,
-        [runId, settings.directoryId],
+         from staged_group g join run_role_code c on c.dn_norm = g.dn_norm
+         where g.run_id = $1 and g.name is not null and c.code <> g.name`,
+        [runId],
       );
       const upserted = await client.query<{ inserted: boolean }>(
         `insert into role (id, name, code, description, source_directory_id, sync_config_id, system_identifier,
@@ -53,15 +69,7 @@ export class RoleSyncRepository {
                            skip_value_if_contract_excluded, created_at, updated_at)
          select gen_random_uuid(), coalesce(g.name, g.dn), c.code, g.description, $2, $3, g.dn_norm,
                 $4, $5, case when $4::uuid is null then null else g.dn end, $6, $7, now(), now()
-         from staged_group g
-         cross join lateral (
-           select case when g.name is null
-                         or exists (select 1 from staged_group o where o.run_id = $1 and lower(o.name) = lower(g.name) and o.dn_norm <> g.dn_norm)
-                         or exists (select 1 from role r where lower(r.code) = lower(g.name)
-                                    and (r.source_directory_id is distinct from $2 or r.system_identifier <> g.dn_norm))
-                       then coalesce(g.name || ' ', '') || '(' || g.dn_norm || ')'
-                       else g.name end as code
-         ) c
+         from staged_group g join run_role_code c on c.dn_norm = g.dn_norm
          where g.run_id = $1
          on conflict (source_directory_id, system_identifier) do update
            set name = excluded.name, code = excluded.code, description = excluded.description, sync_config_id = excluded.sync_config_id,
