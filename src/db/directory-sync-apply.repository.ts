@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AuthorizationType } from '../domain/identity-states.js';
+import { lockParentRows } from './parent-locks.js';
 import { withTransaction } from './transaction.js';
 
 export interface ApplyCounts {
@@ -60,23 +61,23 @@ export class DirectorySyncApplyRepository {
          select action, count(*) as n from changed group by action`,
         [runId, settings.directoryId],
       );
-      // synced_membership has no foreign keys (see its entity): lock what the new rows refer to, as an FK
-      // check would, once per parent, then insert only rows whose parents exist. Each statement sees
-      // what committed before it, so a parent deleted meanwhile is skipped, never referred to.
-      await client.query('select 1 from sync_config where id = $1 for key share', [settings.syncConfigId]);
-      await client.query(
-        `select 1 from app_group where id in (
-           select distinct app_group_id from plan_membership where run_id = $1 and action = 'ADD')
-         for key share`,
+      // synced_membership has no foreign keys (see its entity): lock what the new rows refer to, once per
+      // parent, then insert only rows whose parents exist. Each statement sees what committed before it,
+      // so a parent deleted meanwhile is skipped, never referred to.
+      await lockParentRows(client, 'sync_config', '$1', [settings.syncConfigId]);
+      await lockParentRows(
+        client,
+        'app_group',
+        `select app_group_id from plan_membership where run_id = $1 and action = 'ADD'`,
         [runId],
       );
-      await client.query(
-        `select 1 from identity where id in (
-           select distinct p.identity_id from plan_membership p
-           where p.run_id = $1 and p.action = 'ADD'
-             and not exists (select 1 from plan_identity c where c.run_id = $1 and c.identity_id = p.identity_id
-                             and c.action = 'CREATE'))
-         for key share`,
+      await lockParentRows(
+        client,
+        'identity',
+        `select p.identity_id from plan_membership p
+         where p.run_id = $1 and p.action = 'ADD'
+           and not exists (select 1 from plan_identity c where c.run_id = $1 and c.identity_id = p.identity_id
+                           and c.action = 'CREATE')`,
         [runId],
       );
       const added = await client.query(

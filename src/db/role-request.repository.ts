@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domain/role-states.js';
+import { lockParentRows } from './parent-locks.js';
 import { withTransaction } from './transaction.js';
 
 export interface RolePlanSettings {
@@ -158,11 +159,30 @@ export class RoleRequestRepository {
       );
       const ids = locked.rows.map((row) => row.id);
       if (ids.length === 0) return { requests: 0, rolesAdded: 0, rolesRemoved: 0 };
+      // identity_role has no foreign keys (see its entity): its parents are locked once each, and the
+      // insert takes only those it still finds (the sync config, gone meanwhile, becomes null).
+      const requestIdentities = 'select identity_id from role_request where id = any($1::uuid[])';
+      await lockParentRows(client, 'identity', requestIdentities, [ids]);
+      await lockParentRows(
+        client,
+        'contract',
+        `select id from contract where "primary" and identity_id in (${requestIdentities})`,
+        [ids],
+      );
+      await lockParentRows(
+        client,
+        'role',
+        `select role_id from role_request_item where request_id = any($1::uuid[]) and operation = 'ADD'`,
+        [ids],
+      );
+      if (syncConfigId !== null) await lockParentRows(client, 'sync_config', '$1', [syncConfigId]);
       const added = await client.query(
         `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
-         select gen_random_uuid(), rr.identity_id, p.contract_id, it.role_id, $2, $3, now()
+         select gen_random_uuid(), i.id, p.contract_id, r.id, $2, (select c.id from sync_config c where c.id = $3), now()
          from role_request rr
+         join identity i on i.id = rr.identity_id
          join role_request_item it on it.request_id = rr.id and it.operation = 'ADD'
+         join role r on r.id = it.role_id
          ${PRIMARY_CONTRACT_OF_REQUEST}
          where rr.id = any($1::uuid[])
          on conflict (contract_id, role_id) do nothing`,

@@ -1,9 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { cascadeDeletesTrigger } from './cascade-deletes.js';
 
 /** A group of the application that LDAP groups are mapped to. */
 export const AppGroupSchema = defineEntity({
   name: 'AppGroup',
   tableName: 'app_group',
+  triggers: [cascadeDeletesTrigger(['delete from synced_membership where app_group_id = old.id;'])],
   properties: {
     id: p
       .uuid()

@@ -1,10 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { cascadeDeletesTrigger } from './cascade-deletes.js';
 import { Identity } from './identity.entity.js';
 
 /** An identity's contract (employment); roles are assigned to a contract, synced roles to the primary one. */
 export const ContractSchema = defineEntity({
   name: 'Contract',
   tableName: 'contract',
+  triggers: [cascadeDeletesTrigger(['delete from identity_role where contract_id = old.id;'])],
   indexes: [
     {
       // Each identity's primary contract, looked up per role request when a role sync executes.

@@ -24,7 +24,7 @@ ManualMembershipSchema.setClass(ManualMembership);
  * No foreign keys: a first sync at 100k users inserts a million rows, and three per-row FK checks took
  * more than half of that insert. Integrity is kept set-based instead: the apply (its only writer) locks
  * the rows it refers to and inserts only rows whose parents exist; deleting an identity, app group or sync
- * config deletes their rows through statement-level triggers (migration 20261201065624).
+ * config deletes their rows through its trigger (cascadeDeletesTrigger).
  */
 export const SyncedMembershipSchema = defineEntity({
   name: 'SyncedMembership',

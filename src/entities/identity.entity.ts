@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { cascadeDeletesTrigger } from './cascade-deletes.js';
 import { AUTHORIZATION_TYPES, DEACTIVATION_REASONS } from '../domain/identity-states.js';
 import { Directory } from './directory.entity.js';
 
@@ -6,6 +7,12 @@ import { Directory } from './directory.entity.js';
 export const IdentitySchema = defineEntity({
   name: 'Identity',
   tableName: 'identity',
+  triggers: [
+    cascadeDeletesTrigger([
+      'delete from synced_membership where identity_id = old.id;',
+      'delete from identity_role where identity_id = old.id;',
+    ]),
+  ],
   uniques: [
     { properties: ['sourceDirectory', 'externalId'] },
     {

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { cascadeDeletesTrigger } from './cascade-deletes.js';
 import { Directory } from './directory.entity.js';
 import { SyncConfig } from './sync-config.entity.js';
 
@@ -6,6 +7,7 @@ import { SyncConfig } from './sync-config.entity.js';
 export const RoleSchema = defineEntity({
   name: 'Role',
   tableName: 'role',
+  triggers: [cascadeDeletesTrigger(['delete from identity_role where role_id = old.id;'])],
   uniques: [{ properties: ['sourceDirectory', 'systemIdentifier'] }],
   indexes: [
     {

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { cascadeDeletesTrigger } from './cascade-deletes.js';
 import {
   GROUP_MEMBER_ATTRIBUTES,
   MEMBERSHIP_SOURCES,
@@ -12,6 +13,12 @@ import { Directory } from './directory.entity.js';
 export const SyncConfigSchema = defineEntity({
   name: 'SyncConfig',
   tableName: 'sync_config',
+  triggers: [
+    cascadeDeletesTrigger([
+      'delete from synced_membership where sync_config_id = old.id;',
+      'update identity_role set sync_config_id = null where sync_config_id = old.id;',
+    ]),
+  ],
   properties: {
     id: p
       .uuid()

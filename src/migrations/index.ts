@@ -6,7 +6,7 @@ import { Migration20261125160737_run_retry } from './migration-20261125160737-ru
 import { Migration20261125175227_incremental_sync } from './migration-20261125175227-incremental-sync.js';
 import { Migration20261125185826_directory_limits } from './migration-20261125185826-directory-limits.js';
 import { Migration20261201065337_role_sync_indexes } from './migration-20261201065337-role-sync-indexes.js';
-import { Migration20261201065624_synced_membership_without_fks } from './migration-20261201065624-synced-membership-without-fks.js';
+import { Migration20261201071957_memberships_and_roles_without_fks } from './migration-20261201071957-memberships-and-roles-without-fks.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -19,7 +19,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125185826_directory_limits', class: Migration20261125185826_directory_limits },
   { name: 'Migration20261201065337_role_sync_indexes', class: Migration20261201065337_role_sync_indexes },
   {
-    name: 'Migration20261201065624_synced_membership_without_fks',
-    class: Migration20261201065624_synced_membership_without_fks,
+    name: 'Migration20261201071957_memberships_and_roles_without_fks',
+    class: Migration20261201071957_memberships_and_roles_without_fks,
   },
 ];

@@ -12,8 +12,9 @@ let configId: string;
 const group: Record<'A' | 'B', string> = { A: '', B: '' };
 
 /**
- * synced_membership has no foreign keys (a million per-row checks at 100k users); statement-level
- * triggers delete what ON DELETE CASCADE deleted. Each deletion path must leave no row behind.
+ * synced_membership and identity_role have no foreign keys (a million per-row checks at 100k users);
+ * triggers on their parents do what ON DELETE CASCADE / SET NULL did. Each deletion path must leave no
+ * row behind.
  */
 beforeAll(async () => {
   app = await startTestApp();
@@ -66,8 +67,45 @@ describe('synced memberships follow their parents', () => {
     expect(await syncedRows()).toEqual({ byLogin: { ann: ['A'] }, orphans: 0 });
   });
 
-  it('deleting the sync config deletes all of its synced memberships', async () => {
+  it('deleting a role or a contract deletes the role assignments through it', async () => {
+    const pool = app.database.pool;
+    const { rows } = await pool.query<{ identity_id: string; contract_id: string }>(
+      `insert into contract (id, identity_id, "primary", excluded, created_at)
+       select gen_random_uuid(), id, true, false, now() from identity where login = 'ann'
+       returning identity_id, id as contract_id`,
+    );
+    const ann = rows[0];
+    if (ann === undefined) throw new Error('no contract');
+    const roles: string[] = [];
+    for (const code of [uniqueName('r1'), uniqueName('r2')]) {
+      const role = await pool.query<{ id: string }>(
+        `insert into role (id, name, code, created_at, updated_at) values (gen_random_uuid(), $1::text, $1::text, now(), now())
+         returning id`,
+        [code],
+      );
+      roles.push(role.rows[0]?.id ?? '');
+    }
+    for (const roleId of roles) {
+      await pool.query(
+        `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
+         values (gen_random_uuid(), $1, $2, $3, 'SYNC', $4, now())`,
+        [ann.identity_id, ann.contract_id, roleId, configId],
+      );
+    }
+    const assignments = async (): Promise<{ role_id: string; sync_config_id: string | null }[]> =>
+      (
+        await pool.query<{ role_id: string; sync_config_id: string | null }>(
+          'select role_id, sync_config_id from identity_role where identity_id = $1 order by role_id',
+          [ann.identity_id],
+        )
+      ).rows;
+    expect(await assignments()).toHaveLength(2);
+    await pool.query('delete from role where id = $1', [roles[0]]);
+    expect(await assignments()).toEqual([{ role_id: roles[1], sync_config_id: configId }]);
     await app.gqlData(`mutation($id: ID!) { deleteSyncConfig(id: $id) }`, { id: configId });
+    expect(await assignments()).toEqual([{ role_id: roles[1], sync_config_id: null }]);
     expect(await syncedRows()).toEqual({ byLogin: {}, orphans: 0 });
+    await pool.query('delete from contract where id = $1', [ann.contract_id]);
+    expect(await assignments()).toEqual([]);
   });
 });
