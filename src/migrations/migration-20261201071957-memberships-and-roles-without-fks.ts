@@ -14,19 +14,19 @@ export class Migration20261201071957_memberships_and_roles_without_fks extends M
     this.addSql(`alter table "synced_membership" drop constraint "synced_membership_identity_id_foreign";`);
     this.addSql(`alter table "synced_membership" drop constraint "synced_membership_sync_config_id_foreign";`);
 
-    this.addSql(`create or replace function "app_group_cascade_deletes_fn"() returns trigger as \$\$ begin delete from synced_membership where app_group_id = old.id; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "app_group_cascade_deletes_fn"() returns trigger as $$ begin delete from synced_membership where app_group_id = old.id; return null; end; $$ language plpgsql;`);
     this.addSql(`create trigger "cascade_deletes" AFTER DELETE on "app_group" for each ROW execute function "app_group_cascade_deletes_fn"();`);
 
-    this.addSql(`create or replace function "identity_cascade_deletes_fn"() returns trigger as \$\$ begin delete from synced_membership where identity_id = old.id; delete from identity_role where identity_id = old.id; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "identity_cascade_deletes_fn"() returns trigger as $$ begin delete from synced_membership where identity_id = old.id; delete from identity_role where identity_id = old.id; return null; end; $$ language plpgsql;`);
     this.addSql(`create trigger "cascade_deletes" AFTER DELETE on "identity" for each ROW execute function "identity_cascade_deletes_fn"();`);
 
-    this.addSql(`create or replace function "contract_cascade_deletes_fn"() returns trigger as \$\$ begin delete from identity_role where contract_id = old.id; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "contract_cascade_deletes_fn"() returns trigger as $$ begin delete from identity_role where contract_id = old.id; return null; end; $$ language plpgsql;`);
     this.addSql(`create trigger "cascade_deletes" AFTER DELETE on "contract" for each ROW execute function "contract_cascade_deletes_fn"();`);
 
-    this.addSql(`create or replace function "sync_config_cascade_deletes_fn"() returns trigger as \$\$ begin delete from synced_membership where sync_config_id = old.id; update identity_role set sync_config_id = null where sync_config_id = old.id; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "sync_config_cascade_deletes_fn"() returns trigger as $$ begin delete from synced_membership where sync_config_id = old.id; update identity_role set sync_config_id = null where sync_config_id = old.id; return null; end; $$ language plpgsql;`);
     this.addSql(`create trigger "cascade_deletes" AFTER DELETE on "sync_config" for each ROW execute function "sync_config_cascade_deletes_fn"();`);
 
-    this.addSql(`create or replace function "role_cascade_deletes_fn"() returns trigger as \$\$ begin delete from identity_role where role_id = old.id; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "role_cascade_deletes_fn"() returns trigger as $$ begin delete from identity_role where role_id = old.id; return null; end; $$ language plpgsql;`);
     this.addSql(`create trigger "cascade_deletes" AFTER DELETE on "role" for each ROW execute function "role_cascade_deletes_fn"();`);
   }
 
