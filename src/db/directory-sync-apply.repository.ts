@@ -64,7 +64,7 @@ export class DirectorySyncApplyRepository {
       // synced_membership has no foreign keys (see its entity): lock what the new rows refer to, once per
       // parent, then insert only rows whose parents exist. Each statement sees what committed before it,
       // so a parent deleted meanwhile is skipped, never referred to.
-      await lockParentRows(client, 'sync_config', '$1', [settings.syncConfigId]);
+      await lockParentRows(client, 'sync_config', 'select $1::uuid', [settings.syncConfigId]);
       await lockParentRows(
         client,
         'app_group',

@@ -221,6 +221,9 @@ export class DirectorySyncPlanRepository {
         [runId, syncConfigId],
       );
 
+      // The apply joins these rows to identities and app groups next: without fresh statistics the planner
+      // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
+      await client.query('analyze plan_identity, plan_membership');
       const counts = await client.query<Record<keyof PlanCounts, string>>(
         `select
            (select count(*) from plan_identity where run_id = $1 and action = 'CREATE') as "identitiesToCreate",

@@ -12,5 +12,11 @@ export async function lockParentRows(
   idsSql: string,
   params: readonly unknown[],
 ): Promise<void> {
-  await client.query(`select 1 from ${table} where id in (${idsSql}) for key share`, [...params]);
+  // The ids are collected once, distinct, before the join: plan rows written moments ago have no
+  // statistics, and an IN (...) semi-join guessed at two rows re-scanned them for every parent row.
+  await client.query(
+    `with ids as materialized (select distinct id from (${idsSql}) as s(id))
+     select 1 from ${table} t join ids on ids.id = t.id for key share of t`,
+    [...params],
+  );
 }

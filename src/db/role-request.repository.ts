@@ -175,7 +175,8 @@ export class RoleRequestRepository {
         `select role_id from role_request_item where request_id = any($1::uuid[]) and operation = 'ADD'`,
         [ids],
       );
-      if (syncConfigId !== null) await lockParentRows(client, 'sync_config', '$1', [syncConfigId]);
+      if (syncConfigId !== null)
+        await lockParentRows(client, 'sync_config', 'select $1::uuid', [syncConfigId]);
       const added = await client.query(
         `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
          select gen_random_uuid(), i.id, p.contract_id, r.id, $2, (select c.id from sync_config c where c.id = $3), now()
