@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ProvisioningState, RoleRequestItemOperation } from '../domain/role-states.js';
+import { primaryContractOf } from './primary-contract.js';
 
 /** One request item that still has to reach the directory, with what provisioning needs to decide. */
 export interface PendingProvisioning {
@@ -31,7 +32,7 @@ export class ProvisioningRepository {
        join role_request rr on rr.id = it.request_id
        join role r on r.id = it.role_id
        join identity i on i.id = rr.identity_id
-       left join lateral (select excluded, valid_from from contract where identity_id = i.id and "primary" order by created_at limit 1) c on true
+       left join ${primaryContractOf('i.id', 'excluded, valid_from')} c on true
        where it.request_id = $1 and it.provisioning_state = 'PENDING'
          and r.member_directory_id is not null and r.role_membership_id is not null and r.member_attribute is not null`,
       [requestId],

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domain/role-states.js';
 import { lockParentRows } from './parent-locks.js';
+import { primaryContractOf } from './primary-contract.js';
 import { withTransaction } from './transaction.js';
 
 export interface RolePlanSettings {
@@ -21,14 +22,6 @@ export interface ExecutedCounts {
   rolesAdded: number;
   rolesRemoved: number;
 }
-
-/**
- * The primary contract of the identity `rr.identity_id` (the oldest, should there be several): one probe
- * of contract_primary_by_identity per identity, never a pass over every contract.
- */
-const PRIMARY_CONTRACT_OF_REQUEST = `cross join lateral (
-    select c.id as contract_id from contract c
-    where c.identity_id = rr.identity_id and c."primary" order by c.created_at limit 1) p`;
 
 /**
  * Deferred role requests: planning collects every role change of the run per identity into ONE request
@@ -184,7 +177,7 @@ export class RoleRequestRepository {
          join identity i on i.id = rr.identity_id
          join role_request_item it on it.request_id = rr.id and it.operation = 'ADD'
          join role r on r.id = it.role_id
-         ${PRIMARY_CONTRACT_OF_REQUEST}
+         cross join ${primaryContractOf('rr.identity_id', 'id as contract_id')} p
          where rr.id = any($1::uuid[])
          on conflict (contract_id, role_id) do nothing`,
         [ids, origin, syncConfigId],
