@@ -28,7 +28,14 @@ async function runIdsCreated(range: { createdFrom?: string; createdBefore?: stri
 
 describe('queries for the console', () => {
   it('lists the runs created in [createdFrom, createdBefore) only', async () => {
-    const before = new Date(Date.now() - 1000).toISOString();
+    // Just after the config's newest run so far (createMappedConfig's discovery dry run), in the server's
+    // own timestamps: a fixed margin before "now" caught that run too once syncs got fast.
+    const earlier = await app.gqlData<{ syncRuns: { createdAt: string }[] }>(
+      `query($c: ID) { syncRuns(syncConfigId: $c) { createdAt } }`,
+      { c: mapped.configId },
+    );
+    const newest = Math.max(...earlier.syncRuns.map((r) => Date.parse(r.createdAt)));
+    const before = new Date(newest + 1).toISOString();
     const run = await runSync(app, mapped.configId);
     expect(run.status).toBe('SUCCEEDED');
     const after = new Date(Date.now() + 1000).toISOString();
