@@ -152,41 +152,44 @@ export class RoleRequestRepository {
       );
       const ids = locked.rows.map((row) => row.id);
       if (ids.length === 0) return { requests: 0, rolesAdded: 0, rolesRemoved: 0 };
+      // The batch's items, collected once through the request index: every statement below joins this
+      // small table. Joined to role_request_item and identity_role directly, the planner scanned both
+      // whole for every batch, which made the commit grow with the square of the run.
+      await client.query(
+        `create temp table batch_item on commit drop as
+         select it.operation, it.role_id, rr.identity_id
+         from role_request_item it join role_request rr on rr.id = it.request_id
+         where it.request_id = any($1::uuid[]) and rr.id = any($1::uuid[])`,
+        [ids],
+      );
+      await client.query('analyze batch_item');
       // identity_role has no foreign keys (see its entity): its parents are locked once each, and the
       // insert takes only those it still finds (the sync config, gone meanwhile, becomes null).
-      const requestIdentities = 'select identity_id from role_request where id = any($1::uuid[])';
-      await lockParentRows(client, 'identity', requestIdentities, [ids]);
+      await lockParentRows(client, 'identity', 'select identity_id from batch_item', []);
       await lockParentRows(
         client,
         'contract',
-        `select id from contract where "primary" and identity_id in (${requestIdentities})`,
-        [ids],
+        `select id from contract where "primary" and identity_id in (select identity_id from batch_item)`,
+        [],
       );
-      await lockParentRows(
-        client,
-        'role',
-        `select role_id from role_request_item where request_id = any($1::uuid[]) and operation = 'ADD'`,
-        [ids],
-      );
+      await lockParentRows(client, 'role', `select role_id from batch_item where operation = 'ADD'`, []);
       if (syncConfigId !== null)
         await lockParentRows(client, 'sync_config', 'select $1::uuid', [syncConfigId]);
       const added = await client.query(
         `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
-         select gen_random_uuid(), i.id, p.contract_id, r.id, $2, (select c.id from sync_config c where c.id = $3), now()
-         from role_request rr
-         join identity i on i.id = rr.identity_id
-         join role_request_item it on it.request_id = rr.id and it.operation = 'ADD'
-         join role r on r.id = it.role_id
-         cross join ${primaryContractOf('rr.identity_id', 'id as contract_id')} p
-         where rr.id = any($1::uuid[])
+         select gen_random_uuid(), i.id, p.contract_id, r.id, $1, (select c.id from sync_config c where c.id = $2), now()
+         from batch_item b
+         join identity i on i.id = b.identity_id
+         join role r on r.id = b.role_id
+         cross join ${primaryContractOf('b.identity_id', 'id as contract_id')} p
+         where b.operation = 'ADD'
          on conflict (contract_id, role_id) do nothing`,
-        [ids, origin, syncConfigId],
+        [origin, syncConfigId],
       );
       const removed = await client.query(
-        `delete from identity_role ir
-         using role_request rr join role_request_item it on it.request_id = rr.id and it.operation = 'REMOVE'
-         where rr.id = any($1::uuid[]) and ir.identity_id = rr.identity_id and ir.role_id = it.role_id and ir.origin = $2`,
-        [ids, origin],
+        `delete from identity_role ir using batch_item b
+         where b.operation = 'REMOVE' and ir.identity_id = b.identity_id and ir.role_id = b.role_id and ir.origin = $1`,
+        [origin],
       );
       await client.query(
         `update role_request_item set state = 'EXECUTED' where request_id = any($1::uuid[])`,

@@ -7,6 +7,7 @@ import { Migration20261125175227_incremental_sync } from './migration-2026112517
 import { Migration20261125185826_directory_limits } from './migration-20261125185826-directory-limits.js';
 import { Migration20261201065337_role_sync_indexes } from './migration-20261201065337-role-sync-indexes.js';
 import { Migration20261201071957_memberships_and_roles_without_fks } from './migration-20261201071957-memberships-and-roles-without-fks.js';
+import { Migration20261201095956_role_requests_hot_updates } from './migration-20261201095956-role-requests-hot-updates.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -21,5 +22,9 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261201071957_memberships_and_roles_without_fks',
     class: Migration20261201071957_memberships_and_roles_without_fks,
+  },
+  {
+    name: 'Migration20261201095956_role_requests_hot_updates',
+    class: Migration20261201095956_role_requests_hot_updates,
   },
 ];
