@@ -87,11 +87,15 @@ export class RoleRequestRepository {
          from (select distinct identity_id from run_role_change) x`,
         [runId, SYNC_ROLE_REQUEST_RESULT_CODE],
       );
+      // role_request_item has no foreign keys (see its entity): the requests are this transaction's own,
+      // the roles are locked once, and only items of roles still there are written.
+      await lockParentRows(client, 'role', 'select role_id from run_role_change', []);
       const items = await client.query<{ operation: string; n: string }>(
         `with inserted as (
            insert into role_request_item (id, request_id, role_id, operation, state, provisioning_state)
-           select gen_random_uuid(), rr.id, c.role_id, c.operation, 'PENDING', 'NOT_NEEDED'
+           select gen_random_uuid(), rr.id, r.id, c.operation, 'PENDING', 'NOT_NEEDED'
            from run_role_change c
+           join role r on r.id = c.role_id
            join role_request rr on rr.created_by_run_id = $1 and rr.state = 'CONCEPT' and rr.identity_id = c.identity_id
            returning operation
          )

@@ -7,7 +7,12 @@ import { SyncConfig } from './sync-config.entity.js';
 export const RoleSchema = defineEntity({
   name: 'Role',
   tableName: 'role',
-  triggers: [cascadeDeletesTrigger(['delete from identity_role where role_id = old.id;'])],
+  triggers: [
+    cascadeDeletesTrigger([
+      'delete from identity_role where role_id = old.id;',
+      'delete from role_request_item where role_id = old.id;',
+    ]),
+  ],
   uniques: [{ properties: ['sourceDirectory', 'systemIdentifier'] }],
   indexes: [
     {

@@ -8,6 +8,7 @@ import { Migration20261125185826_directory_limits } from './migration-2026112518
 import { Migration20261201065337_role_sync_indexes } from './migration-20261201065337-role-sync-indexes.js';
 import { Migration20261201071957_memberships_and_roles_without_fks } from './migration-20261201071957-memberships-and-roles-without-fks.js';
 import { Migration20261201095956_role_requests_hot_updates } from './migration-20261201095956-role-requests-hot-updates.js';
+import { Migration20261201100537_role_request_items_without_fks } from './migration-20261201100537-role-request-items-without-fks.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -26,5 +27,9 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261201095956_role_requests_hot_updates',
     class: Migration20261201095956_role_requests_hot_updates,
+  },
+  {
+    name: 'Migration20261201100537_role_request_items_without_fks',
+    class: Migration20261201100537_role_request_items_without_fks,
   },
 ];

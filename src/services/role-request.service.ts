@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   MANUAL_ROLE_REQUEST_RESULT_CODE,
@@ -86,32 +87,32 @@ export class RoleRequestService {
       throw new AppError(ErrorCode.NOT_FOUND, `Identity ${identityId} does not exist.`, {
         details: { field: 'identityId' },
       });
-    const role = await this.em.findOne(Role, { id: roleId });
-    if (role === null)
-      throw new AppError(ErrorCode.NOT_FOUND, `Role ${roleId} does not exist.`, {
-        details: { field: 'roleId' },
+    const request = await this.em.transactional(async (em) => {
+      // role_request_item has no foreign keys (see its entity): the role is locked until the item is in.
+      const role = await em.findOne(Role, { id: roleId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      if (role === null)
+        throw new AppError(ErrorCode.NOT_FOUND, `Role ${roleId} does not exist.`, {
+          details: { field: 'roleId' },
+        });
+      if (operation === 'ADD' && (await em.count(Contract, { identity: identityId, primary: true })) === 0) {
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          `Identity ${identity.login} has no primary contract to assign the role to.`,
+          {
+            details: { field: 'identityId' },
+          },
+        );
+      }
+      const created = em.create(RoleRequest, { identity, resultCode: MANUAL_ROLE_REQUEST_RESULT_CODE });
+      em.create(RoleRequestItem, {
+        request: created,
+        role,
+        operation,
+        provisioningState:
+          role.memberDirectory != null && role.roleMembershipId != null ? 'PENDING' : 'NOT_NEEDED',
       });
-    if (
-      operation === 'ADD' &&
-      (await this.em.count(Contract, { identity: identityId, primary: true })) === 0
-    ) {
-      throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        `Identity ${identity.login} has no primary contract to assign the role to.`,
-        {
-          details: { field: 'identityId' },
-        },
-      );
-    }
-    const request = this.em.create(RoleRequest, { identity, resultCode: MANUAL_ROLE_REQUEST_RESULT_CODE });
-    this.em.create(RoleRequestItem, {
-      request,
-      role,
-      operation,
-      provisioningState:
-        role.memberDirectory != null && role.roleMembershipId != null ? 'PENDING' : 'NOT_NEEDED',
+      return created;
     });
-    await this.em.flush();
     try {
       await this.temporal.client.workflow.start<typeof roleRequestWorkflow>('roleRequestWorkflow', {
         taskQueue: this.temporal.taskQueue,

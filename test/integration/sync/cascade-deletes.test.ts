@@ -12,7 +12,8 @@ let configId: string;
 const group: Record<'A' | 'B', string> = { A: '', B: '' };
 
 /**
- * synced_membership and identity_role have no foreign keys (a million per-row checks at 100k users);
+ * synced_membership, identity_role and role_request_item have no foreign keys (a million per-row checks
+ * at 100k users);
  * triggers on their parents do what ON DELETE CASCADE / SET NULL did. Each deletion path must leave no
  * row behind.
  */
@@ -67,7 +68,7 @@ describe('synced memberships follow their parents', () => {
     expect(await syncedRows()).toEqual({ byLogin: { ann: ['A'] }, orphans: 0 });
   });
 
-  it('deleting a role or a contract deletes the role assignments through it', async () => {
+  it('deleting a role or a contract deletes the role assignments and request items through it', async () => {
     const pool = app.database.pool;
     const { rows } = await pool.query<{ identity_id: string; contract_id: string }>(
       `insert into contract (id, identity_id, "primary", excluded, created_at)
@@ -99,9 +100,31 @@ describe('synced memberships follow their parents', () => {
           [ann.identity_id],
         )
       ).rows;
+    const request = await pool.query<{ id: string }>(
+      `insert into role_request (id, identity_id, state, result_code, created_at)
+       values (gen_random_uuid(), $1, 'CONCEPT', 'TEST', now()) returning id`,
+      [ann.identity_id],
+    );
+    const requestId = request.rows[0]?.id ?? '';
+    await pool.query(
+      `insert into role_request_item (id, request_id, role_id, operation)
+       select gen_random_uuid(), $1, unnest($2::uuid[]), 'ADD'`,
+      [requestId, roles],
+    );
+    const items = async (): Promise<string[]> =>
+      (
+        await pool.query<{ role_id: string }>(
+          'select role_id from role_request_item where request_id = $1 order by role_id',
+          [requestId],
+        )
+      ).rows.map((row) => row.role_id);
     expect(await assignments()).toHaveLength(2);
+    expect(await items()).toEqual([...roles].sort());
     await pool.query('delete from role where id = $1', [roles[0]]);
     expect(await assignments()).toEqual([{ role_id: roles[1], sync_config_id: configId }]);
+    expect(await items()).toEqual([roles[1]]);
+    await pool.query('delete from role_request where id = $1', [requestId]);
+    expect(await items()).toEqual([]);
     await app.gqlData(`mutation($id: ID!) { deleteSyncConfig(id: $id) }`, { id: configId });
     expect(await assignments()).toEqual([{ role_id: roles[1], sync_config_id: null }]);
     expect(await syncedRows()).toEqual({ byLogin: {}, orphans: 0 });

@@ -230,6 +230,28 @@ describe('role sync', () => {
     );
   });
 
+  it('refuses to assign a role that does not exist, and writes no request', async () => {
+    const before = await app.database.pool.query<{ n: number }>(
+      'select count(*)::int as n from role_request where identity_id = $1',
+      [identity.bob],
+    );
+    const missing = crypto.randomUUID();
+    const result = await app.gql(
+      `mutation($i: ID!, $r: ID!) { assignRole(identityId: $i, roleId: $r) { id } }`,
+      {
+        i: identity.bob,
+        r: missing,
+      },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toBe(`Role ${missing} does not exist.`);
+    const after = await app.database.pool.query<{ n: number }>(
+      'select count(*)::int as n from role_request where identity_id = $1',
+      [identity.bob],
+    );
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+
   it('executes every request once when the commit phase crashes after a committed batch and is retried', async () => {
     await tree.setMembers(dn.r4 ?? '', [dn.ann ?? '', dn.bob ?? '', dn.cid ?? '', dn.dee ?? '']);
     crashArmed = true;
