@@ -102,6 +102,9 @@ export class RoleRequestRepository {
          select operation, count(*) as n from inserted group by operation`,
         [runId],
       );
+      // The commit follows at once, before autovacuum could look: fresh statistics let every batch find its
+      // items through the request index (guessed, the planner may scan all items per batch).
+      await client.query('analyze role_request, role_request_item');
       const byOperation = new Map(items.rows.map((row) => [row.operation, Number(row.n)]));
       return {
         roleRequestsCreated: requests.rowCount ?? 0,
