@@ -10,9 +10,9 @@ import { Identity } from './identity.entity.js';
 import { Role } from './role.entity.js';
 
 /**
- * All role changes of one identity from one run (or one manual change), executed together. This table and
- * role_request_item fill their pages only half (migration 20261201095956): each row is updated once, on execution,
- * and the room keeps that update on its page without new index entries.
+ * All role changes of one identity from one run (or one manual change), executed together. This table
+ * and role_request_item fill their pages only half (migration 20261201095956): each row is updated once,
+ * on execution, and the room keeps that update on its page without new index entries.
  */
 export const RoleRequestSchema = defineEntity({
   name: 'RoleRequest',
