@@ -3,8 +3,8 @@ import type pg from 'pg';
 /**
  * Locks the rows of `table` whose id `idsSql` selects FOR KEY SHARE, as a foreign-key check would, but in
  * one statement for all of them: none can be deleted or re-keyed until the transaction ends. For the
- * tables without foreign keys (synced_membership, identity_role), whose writers then insert only rows
- * whose parents they still find.
+ * tables without foreign keys (synced_membership, identity_role, role_request_item), whose writers then
+ * insert only rows whose parents they still find.
  */
 export async function lockParentRows(
   client: pg.PoolClient,

@@ -38,7 +38,7 @@ RoleRequestSchema.setClass(RoleRequest);
 
 /**
  * One role change of a request. No foreign keys: a first role sync at 100k users writes a million items
- * in one statement, and two per-row FK checks took 60% of it. Its writers (planSyncRequests and the
+ * in one statement, and two per-row FK checks took two thirds of it. Its writers (planSyncRequests and the
  * manual request) lock the role they refer to and write the request in the same transaction; deletes of
  * a request or a role take the items with them through their triggers (cascadeDeletesTrigger).
  */
