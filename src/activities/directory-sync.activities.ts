@@ -1,12 +1,13 @@
 import { DirectorySyncApplyRepository, type ApplyCounts } from '../db/directory-sync-apply.repository.js';
 import { DirectorySyncPlanRepository, type PlanCounts } from '../db/directory-sync-plan.repository.js';
-import { MembershipResolutionRepository } from '../db/membership-resolution.repository.js';
+import { MembershipResolutionRepository, type EdgeSource } from '../db/membership-resolution.repository.js';
+import { PlanContextRepository, type PlanContextSettings } from '../db/plan-context.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { evaluateSafetyGuard, type GuardDecision } from '../sync/safety-guard.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
-import { loadRunContext } from './run-context.js';
+import { loadRunContext, type RunContext } from './run-context.js';
 
 export interface PlanResult {
   counts: PlanCounts;
@@ -21,41 +22,60 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
   const resolution = new MembershipResolutionRepository(pool);
   const planner = new DirectorySyncPlanRepository(pool);
   const applier = new DirectorySyncApplyRepository(pool);
+  const planContext = new PlanContextRepository(pool);
+
+  /**
+   * The snapshot a differential run compares its users with: the last successful run, when its plan
+   * context equals this run's. Resolve and plan ask alike and get the same answer: a config runs one run
+   * at a time, so the snapshot cannot change in between. An on-demand full reconciliation re-plans every
+   * entry: it is also how drift on the application side heals.
+   */
+  async function differentialSnapshotOf(
+    { run, config }: RunContext,
+    planContextDigest: string | null,
+  ): Promise<string | null> {
+    if (!config.differentialSync || run.fullRequested || planContextDigest === null) return null;
+    const snapshot = await runs.findSnapshot(config.id);
+    return snapshot?.planContextDigest === planContextDigest ? snapshot.runId : null;
+  }
 
   return {
     async resolveMembers({ runId }: RunInput): Promise<number> {
-      const { run, config } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      const context = await loadRunContext(deps.database.orm.em.fork(), runId);
+      const { run, config } = context;
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
+      const planContextDigest = await planContext.digest(runId, planContextSettings(context));
+      await runs.setPlanContextDigest(runId, planContextDigest);
+      const changedSince = await differentialSnapshotOf(context, planContextDigest);
       const membershipEdges = await resolution.resolve(runId, {
-        membershipSource: config.membershipSource,
-        groupMemberAttribute: config.groupMemberAttribute,
-        expandNestedGroups: config.expandNestedGroups,
+        ...edgeSourceOf(config),
         incremental: run.readMode === 'INCREMENTAL',
+        changedSince,
       });
       await runs.mergeCounters(runId, { membershipEdges });
       await log.append(
         runId,
         'INFO',
         'RESOLVE_MEMBERS',
-        `Resolved ${membershipEdges} user-in-group memberships`,
+        changedSince === null
+          ? `Resolved ${membershipEdges} user-in-group memberships`
+          : `Resolved ${membershipEdges} user-in-group memberships of the users changed since the last successful run`,
       );
       return membershipEdges;
     },
 
     async planChanges({ runId }: RunInput): Promise<PlanResult> {
-      const { run, config, directory } = await loadRunContext(deps.database.orm.em.fork(), runId);
+      const context = await loadRunContext(deps.database.orm.em.fork(), runId);
+      const { run, config, directory } = context;
       await runs.setPhase(runId, 'PLAN');
-      // An on-demand full reconciliation re-plans every entry: it is also how drift on the application side heals.
-      const differential = config.differentialSync && !run.fullRequested;
-      const snapshot = differential ? await runs.findSnapshot(config.id) : null;
       const counts = await planner.plan(runId, {
         syncConfigId: config.id,
         directoryId: directory.id,
         autoCreateUsers: config.autoCreateUsers,
         autoDeactivateUsers: config.autoDeactivateUsers,
         fullRead: run.readMode === 'FULL',
-        defaultAuthorizationType: config.defaultAuthorizationType,
-        differentialAgainst: snapshot?.runId ?? null,
+        differentialAgainst: await differentialSnapshotOf(context, run.planContextDigest ?? null),
+        edges: edgeSourceOf(config),
       });
       const { identitiesAffected, activeIdentities, ...planCounters } = counts;
       await runs.mergeCounters(runId, planCounters);
@@ -119,5 +139,24 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       const snapshot = run.dryRun ? await runs.findSnapshot(config.id) : null;
       await runs.dropOlderStaging(runId, snapshot?.runId ?? null);
     },
+  };
+}
+
+function edgeSourceOf(config: RunContext['config']): EdgeSource {
+  return {
+    membershipSource: config.membershipSource,
+    groupMemberAttribute: config.groupMemberAttribute,
+    expandNestedGroups: config.expandNestedGroups,
+  };
+}
+
+function planContextSettings({ config, directory }: RunContext): PlanContextSettings {
+  return {
+    syncConfigId: config.id,
+    directoryId: directory.id,
+    autoCreateUsers: config.autoCreateUsers,
+    autoDeactivateUsers: config.autoDeactivateUsers,
+    defaultAuthorizationType: config.defaultAuthorizationType,
+    ...edgeSourceOf(config),
   };
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AuthorizationType } from '../domain/identity-states.js';
+import { createReachedUsersTable, insertEdges, type EdgeSource } from './membership-resolution.repository.js';
 import { withTransaction } from './transaction.js';
 
 export interface PlanSettings {
@@ -13,12 +13,14 @@ export interface PlanSettings {
    * groups were read whole); missing ones wait for the next full run.
    */
   fullRead: boolean;
-  defaultAuthorizationType: AuthorizationType;
   /**
-   * Differential sync: skip users whose content hash equals the one in this snapshot run's staging.
-   * Null: every user is planned.
+   * Differential sync against this snapshot run, whose plan context equals this run's: a user whose
+   * staged row equals the snapshot's, and whose identity is as that plan left it, is skipped. The
+   * resolve gave edges only to users whose rows changed. Null: every user is planned.
    */
   differentialAgainst: string | null;
+  /** How edges are resolved, for the users the plan must resolve itself. */
+  edges: EdgeSource;
 }
 
 export interface PlanCounts {
@@ -48,10 +50,9 @@ export interface PlanCounts {
  * has none), else the identity with its login that belongs to this directory or to none (a locally
  * registered user is linked). A login held by another directory's identity is a conflict: skipped, logged.
  *
- * Differential: each planned user gets a content hash of everything its plan depends on (its attributes,
- * the mapped groups it reaches, the config's switches); a user whose hash equals the snapshot's is left
- * out of every step, so it costs neither plan rows nor apply work. Users never planned (no login, a
- * conflict) get no hash and are looked at again next time.
+ * Differential: when the run's plan context (PlanContextRepository) equals the snapshot's, a user whose
+ * staged row also equals the snapshot's plans as it did then. If its identity is as that plan left it,
+ * the user is left out of every step: no edges, no plan rows, no apply work.
  */
 export class DirectorySyncPlanRepository {
   constructor(private readonly pool: pg.Pool) {}
@@ -70,19 +71,23 @@ export class DirectorySyncPlanRepository {
                 u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
-                gen_random_uuid() as new_identity_id
+                gen_random_uuid() as new_identity_id,
+                exists (select 1 from staged_user prev
+                        where prev.run_id = $3 and prev.dn_norm = u.dn_norm and prev.digest = u.digest) as same_row,
+                false as unchanged
          from staged_user u
          left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
               and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
          where u.run_id = $1 and u.login is not null and u.login <> ''
          order by lower(u.login), u.dn_norm`,
-        [runId, directoryId],
+        [runId, directoryId, settings.differentialAgainst],
       );
       await client.query(`create index on run_match (dn_norm)`);
       // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
       await client.query(`analyze run_match`);
-      // Mapped application groups each staged user reaches through its edges.
+      if (settings.differentialAgainst !== null) await markUnchanged(client, runId, settings);
+      // Mapped application groups each planned user reaches through its edges.
       await client.query(
         `create temp table run_user_group on commit drop as
          select distinct e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
@@ -93,40 +98,6 @@ export class DirectorySyncPlanRepository {
       );
       await client.query(`create index on run_user_group (user_dn_norm)`);
       await client.query(`analyze run_user_group`);
-
-      await client.query(`alter table run_match add column unchanged boolean not null default false`);
-      await client.query(
-        `with conflict as (
-           select m.dn_norm from run_match m
-           where m.identity_id is null and exists (select 1 from identity i where lower(i.login) = lower(m.login))),
-         -- One sorted pass over all user-group pairs, not a sub-select per user.
-         reached as (
-           select g.user_dn_norm,
-                  string_agg(g.app_group_id::text || '@' || g.ldap_group_dn_norm, ',' order by g.app_group_id, g.ldap_group_dn_norm) as groups
-           from run_user_group g group by g.user_dn_norm),
-         hashed as (
-           select m.dn_norm, md5(concat_ws(E'\x1f', $2::text, m.login, m.display_name, m.email, m.dn, m.external_id, r.groups)) as digest
-           from run_match m left join reached r on r.user_dn_norm = m.dn_norm
-           where m.dn_norm not in (select dn_norm from conflict))
-         update staged_user u set digest = h.digest
-         from hashed h where u.run_id = $1 and u.dn_norm = h.dn_norm and u.digest is distinct from h.digest`,
-        [runId, planFingerprint(settings)],
-      );
-      if (settings.differentialAgainst !== null) {
-        // Same hash and the identity as that plan left it (so an identity deleted or re-activated by hand,
-        // or a deactivation an incremental run had to leave to the next full run, is planned again).
-        await client.query(
-          `update run_match m set unchanged = true
-           from staged_user u join staged_user prev on prev.run_id = $2 and prev.dn_norm = u.dn_norm
-           where u.run_id = $1 and u.dn_norm = m.dn_norm and u.digest = prev.digest
-             and case when m.identity_id is null
-                      then not ($3 and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))
-                      else (select i.active from identity i where i.id = m.identity_id)
-                           = (not $4 or exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm))
-                 end`,
-          [runId, settings.differentialAgainst, settings.autoCreateUsers, settings.autoDeactivateUsers],
-        );
-      }
 
       const skipped = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
@@ -259,12 +230,30 @@ export class DirectorySyncPlanRepository {
   }
 }
 
-/** The config switches a user's plan depends on besides its own data: a change re-plans everyone. */
-function planFingerprint(settings: PlanSettings): string {
-  return [
-    settings.directoryId,
-    settings.autoCreateUsers,
-    settings.autoDeactivateUsers,
-    settings.defaultAuthorizationType,
-  ].join('|');
+/**
+ * Marks unchanged the matched users whose rows equal the snapshot's and whose identities are as its plan
+ * left them (so an identity deleted or re-activated by hand, or a deactivation an incremental run had to
+ * leave to the next full run, is planned again). The resolve gave edges only to changed rows: the users
+ * with equal rows that must be planned anyway get theirs here.
+ */
+async function markUnchanged(client: pg.PoolClient, runId: string, settings: PlanSettings): Promise<void> {
+  await client.query(
+    `create temp table same_row_user on commit drop as select dn_norm from run_match where same_row`,
+  );
+  await client.query('analyze same_row_user');
+  await createReachedUsersTable(client, runId, settings.syncConfigId, settings.edges, 'same_row_user');
+  await client.query(
+    `update run_match m set unchanged = true
+     where m.same_row
+       and case when m.identity_id is null
+                then not ($1 and exists (select 1 from reached_user r where r.dn_norm = m.dn_norm))
+                else (select i.active from identity i where i.id = m.identity_id)
+                     = (not $2 or exists (select 1 from reached_user r where r.dn_norm = m.dn_norm))
+           end`,
+    [settings.autoCreateUsers, settings.autoDeactivateUsers],
+  );
+  const drifted = await client.query(
+    `create temp table drifted_user on commit drop as select dn_norm from run_match where same_row and not unchanged`,
+  );
+  if ((drifted.rowCount ?? 0) > 0) await insertEdges(client, runId, settings.edges, 'drifted_user');
 }

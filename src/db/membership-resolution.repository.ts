@@ -1,16 +1,26 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
+import { stagedUserDigestSql } from './staged-user-digest.js';
 import { withTransaction } from './transaction.js';
 
-export interface ResolutionSettings {
+/** Where a run's user-in-group edges come from. */
+export interface EdgeSource {
   membershipSource: MembershipSource;
   groupMemberAttribute: GroupMemberAttribute;
   expandNestedGroups: boolean;
+}
+
+export interface ResolutionSettings extends EdgeSource {
   /**
    * An incremental run carries unchanged users over from the snapshot with their memberOf as it was:
    * neither AD nor slapd's memberof overlay marks a user changed when a group gains or loses it.
    */
   incremental: boolean;
+  /**
+   * Differential sync with the plan context of this snapshot run: only users whose staged row differs
+   * from the snapshot's get edges (the plan re-resolves any other user it must plan). Null: every user.
+   */
+  changedSince: string | null;
 }
 
 /**
@@ -28,77 +38,156 @@ export class MembershipResolutionRepository {
       // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
       await client.query('analyze staged_user, staged_group, staged_group_member');
       if (settings.incremental && settings.membershipSource === 'MEMBER_OF') {
-        // Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for
-        // those groups. The corrected values stay in this run's staging, the next run's snapshot.
-        await client.query(
-          `create temp table fresh_group on commit drop as
-           select dn_norm from staged_group where run_id = $1 and fresh`,
-          [runId],
-        );
-        await client.query(
-          `create temp table fresh_edge on commit drop as
-           select gm.member_value as user_dn_norm, gm.group_dn_norm
-           from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
-           where gm.run_id = $1`,
-          [runId],
-        );
-        await client.query('create index on fresh_group (dn_norm)');
-        await client.query('create index on fresh_edge (user_dn_norm)');
-        await client.query('analyze fresh_group, fresh_edge');
-        await client.query(
-          `update staged_user u set member_of = array(
-             select v from unnest(u.member_of) as v where not exists (select 1 from fresh_group f where f.dn_norm = v)
-             union
-             select e.group_dn_norm from fresh_edge e where e.user_dn_norm = u.dn_norm)
-           where u.run_id = $1 and not u.fresh
-             and (exists (select 1 from fresh_edge e where e.user_dn_norm = u.dn_norm)
-                  or exists (select 1 from unnest(u.member_of) as v join fresh_group f on f.dn_norm = v))`,
-          [runId],
-        );
+        await correctCarriedOverMemberOf(client, runId);
       }
-      const direct = await client.query(directEdgesSql(settings), [runId]);
-      let edges = direct.rowCount ?? 0;
-      if (settings.expandNestedGroups && settings.groupMemberAttribute !== 'memberUid') {
-        const nested = await client.query(
-          `with recursive containing(group_dn_norm, ancestor) as (
-             select g.dn_norm, g.dn_norm from staged_group g where g.run_id = $1
-             union
-             select c.group_dn_norm, gm.group_dn_norm
-             from containing c
-             join staged_group_member gm on gm.run_id = $1 and gm.member_value = c.ancestor
-           )
-           insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
-           select $1, e.user_dn_norm, c.ancestor
-           from staged_edge e join containing c on c.group_dn_norm = e.group_dn_norm
-           where e.run_id = $1
-           on conflict do nothing`,
-          [runId],
-        );
-        edges += nested.rowCount ?? 0;
-      }
-      await client.query('analyze staged_edge');
-      // The run's edges were deleted above: what the inserts wrote is all there is.
-      return edges;
+      if (settings.changedSince === null) return insertEdges(client, runId, settings, null);
+      await client.query(
+        `create temp table changed_user on commit drop as
+         select u.dn_norm from staged_user u
+         where u.run_id = $1
+           and not exists (select 1 from staged_user prev
+                           where prev.run_id = $2 and prev.dn_norm = u.dn_norm and prev.digest = u.digest)`,
+        [runId, settings.changedSince],
+      );
+      await client.query('analyze changed_user');
+      return insertEdges(client, runId, settings, 'changed_user');
     });
   }
 }
 
-function directEdgesSql(settings: ResolutionSettings): string {
-  if (settings.membershipSource === 'MEMBER_OF') {
-    return `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
-            select u.run_id, u.dn_norm, g.dn_norm
+/**
+ * Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for those
+ * groups. The corrected values (and their rows' digests) stay in this run's staging, the next run's snapshot.
+ */
+async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string): Promise<void> {
+  await client.query(
+    `create temp table fresh_group on commit drop as
+     select dn_norm from staged_group where run_id = $1 and fresh`,
+    [runId],
+  );
+  await client.query(
+    `create temp table fresh_edge on commit drop as
+     select gm.member_value as user_dn_norm, gm.group_dn_norm
+     from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
+     where gm.run_id = $1`,
+    [runId],
+  );
+  await client.query('create index on fresh_group (dn_norm)');
+  await client.query('create index on fresh_edge (user_dn_norm)');
+  await client.query('analyze fresh_group, fresh_edge');
+  const corrected = await client.query<{ dn_norm: string }>(
+    `update staged_user u set member_of = array(
+       select v from unnest(u.member_of) as v where not exists (select 1 from fresh_group f where f.dn_norm = v)
+       union
+       select e.group_dn_norm from fresh_edge e where e.user_dn_norm = u.dn_norm)
+     where u.run_id = $1 and not u.fresh
+       and (exists (select 1 from fresh_edge e where e.user_dn_norm = u.dn_norm)
+            or exists (select 1 from unnest(u.member_of) as v join fresh_group f on f.dn_norm = v))
+     returning u.dn_norm`,
+    [runId],
+  );
+  // A second statement: within the first, the digest would still see the old memberOf.
+  await client.query(
+    `update staged_user u set digest = ${stagedUserDigestSql('u')}
+     where u.run_id = $1 and u.dn_norm = any($2::text[])`,
+    [runId, corrected.rows.map((row) => row.dn_norm)],
+  );
+}
+
+/**
+ * Writes the edges of the run's users, or only of those listed in usersTable (a temp table of dn_norm),
+ * with the nested groups' ancestors when expanded. Returns the edges written.
+ */
+export async function insertEdges(
+  client: pg.PoolClient,
+  runId: string,
+  source: EdgeSource,
+  usersTable: string | null,
+): Promise<number> {
+  const direct = await client.query(
+    `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
+     select $1, e.user_dn_norm, e.group_dn_norm from (${directEdgesSql(source, usersTable)}) e
+     on conflict do nothing`,
+    [runId],
+  );
+  let edges = direct.rowCount ?? 0;
+  if (expandsNesting(source)) {
+    const nested = await client.query(
+      `with recursive ${CONTAINING_GROUPS_CTE}
+       insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
+       select $1, e.user_dn_norm, c.ancestor
+       from staged_edge e join containing c on c.group_dn_norm = e.group_dn_norm
+       where e.run_id = $1 ${usersTable === null ? '' : `and e.user_dn_norm in (select dn_norm from ${usersTable})`}
+       on conflict do nothing`,
+      [runId],
+    );
+    edges += nested.rowCount ?? 0;
+  }
+  await client.query('analyze staged_edge');
+  return edges;
+}
+
+/**
+ * Creates the temp table reached_user: those of the users in usersTable who are, directly or (when
+ * expanded) through nested groups, in at least one group mapped by the config. Reads edges, writes none.
+ */
+export async function createReachedUsersTable(
+  client: pg.PoolClient,
+  runId: string,
+  syncConfigId: string,
+  source: EdgeSource,
+  usersTable: string,
+): Promise<void> {
+  // The groups whose members reach a mapped group: the mapped ones and, nested, every group inside one.
+  const reachingGroups = expandsNesting(source)
+    ? `with recursive ${CONTAINING_GROUPS_CTE}
+       select distinct c.group_dn_norm as dn_norm from containing c
+       join group_mapping gm on gm.sync_config_id = $2 and gm.ldap_group_dn_norm = c.ancestor`
+    : `select distinct g.dn_norm from staged_group g
+       join group_mapping gm on gm.sync_config_id = $2 and gm.ldap_group_dn_norm = g.dn_norm
+       where g.run_id = $1`;
+  await client.query(`create temp table reaching_group on commit drop as ${reachingGroups}`, [
+    runId,
+    syncConfigId,
+  ]);
+  await client.query('analyze reaching_group');
+  await client.query(
+    `create temp table reached_user on commit drop as
+     select distinct e.user_dn_norm as dn_norm from (${directEdgesSql(source, usersTable)}) e
+     join reaching_group r on r.dn_norm = e.group_dn_norm`,
+    [runId],
+  );
+  await client.query('create index on reached_user (dn_norm)');
+  await client.query('analyze reached_user');
+}
+
+/** (group, ancestor) for every staged group of run $1, itself included, through nested groups and cycles. */
+const CONTAINING_GROUPS_CTE = `containing(group_dn_norm, ancestor) as (
+  select g.dn_norm, g.dn_norm from staged_group g where g.run_id = $1
+  union
+  select c.group_dn_norm, gm.group_dn_norm
+  from containing c
+  join staged_group_member gm on gm.run_id = $1 and gm.member_value = c.ancestor
+)`;
+
+function expandsNesting(source: EdgeSource): boolean {
+  return source.expandNestedGroups && source.groupMemberAttribute !== 'memberUid';
+}
+
+/** The direct (user_dn_norm, group_dn_norm) pairs of run $1, of the users in usersTable when given. */
+function directEdgesSql(source: EdgeSource, usersTable: string | null): string {
+  const onlyListed = usersTable === null ? '' : `and u.dn_norm in (select dn_norm from ${usersTable})`;
+  if (source.membershipSource === 'MEMBER_OF') {
+    return `select u.dn_norm as user_dn_norm, g.dn_norm as group_dn_norm
             from staged_user u
             cross join lateral unnest(u.member_of) as m(group_dn_norm)
             join staged_group g on g.run_id = u.run_id and g.dn_norm = m.group_dn_norm
-            where u.run_id = $1
-            on conflict do nothing`;
+            where u.run_id = $1 ${onlyListed}`;
   }
   // memberUid values are login names (stored lower-cased); member/uniqueMember values are normalized DNs.
-  const userKey = settings.groupMemberAttribute === 'memberUid' ? 'lower(u.login)' : 'u.dn_norm';
-  return `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
-          select gm.run_id, u.dn_norm, gm.group_dn_norm
+  const userKey = source.groupMemberAttribute === 'memberUid' ? 'lower(u.login)' : 'u.dn_norm';
+  return `select u.dn_norm as user_dn_norm, gm.group_dn_norm
           from staged_group_member gm
           join staged_user u on u.run_id = gm.run_id and ${userKey} = gm.member_value
-          where gm.run_id = $1
-          on conflict do nothing`;
+          where gm.run_id = $1 ${onlyListed}`;
 }

@@ -16,6 +16,8 @@ export interface RunSnapshot {
   runId: string;
   mark: ReadMark | null;
   createdAt: Date;
+  /** Its plan context (SyncRun.planContextDigest); null for runs from before it was recorded. */
+  planContextDigest: string | null;
 }
 
 /** Run bookkeeping written by activities; small statements, each its own transaction. */
@@ -107,16 +109,28 @@ export class SyncRunRepository {
 
   /** The config's snapshot (see RunSnapshot), or null when there is none or its staging is gone. */
   async findSnapshot(syncConfigId: string): Promise<RunSnapshot | null> {
-    const result = await this.pool.query<{ id: string; read_mark: ReadMark | null; created_at: Date }>(
-      `select r.id, r.read_mark, r.created_at from (
-         select id, read_mark, created_at from sync_run
+    const result = await this.pool.query<{
+      id: string;
+      read_mark: ReadMark | null;
+      created_at: Date;
+      plan_context_digest: string | null;
+    }>(
+      `select r.id, r.read_mark, r.created_at, r.plan_context_digest from (
+         select id, read_mark, created_at, plan_context_digest from sync_run
          where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
          order by created_at desc limit 1) r
        where exists (select 1 from staged_user u where u.run_id = r.id)`,
       [syncConfigId],
     );
     const row = result.rows[0];
-    return row === undefined ? null : { runId: row.id, mark: row.read_mark, createdAt: row.created_at };
+    return row === undefined
+      ? null
+      : {
+          runId: row.id,
+          mark: row.read_mark,
+          createdAt: row.created_at,
+          planContextDigest: row.plan_context_digest,
+        };
   }
 
   /** When the config's last successful full read started (null: never). */
@@ -127,6 +141,10 @@ export class SyncRunRepository {
       [syncConfigId],
     );
     return result.rows[0]?.at ?? null;
+  }
+
+  async setPlanContextDigest(runId: string, digest: string): Promise<void> {
+    await this.pool.query('update sync_run set plan_context_digest = $2 where id = $1', [runId, digest]);
   }
 
   async setReadMode(runId: string, mode: ReadMode, mark: ReadMark | null): Promise<void> {

@@ -34,6 +34,12 @@ export const SyncRunSchema = defineEntity({
     fullRequested: p.boolean().default(false),
     /** How far this run's read saw the directory; the next incremental run reads from here. */
     readMark: p.json<ReadMark>().nullable(),
+    /**
+     * Hash of what each user's plan depends on besides the user's own entry: the config's switches, the
+     * mappings, the groups found and, where members count, their members. A run whose hash equals its
+     * snapshot's re-plans only the users whose entries changed (differential sync).
+     */
+    planContextDigest: p.text().nullable(),
     /** Set in the same transaction as the apply, so a retried apply knows it already happened. */
     appliedAt: p.datetime().nullable(),
     counters: p.json<SyncRunCounters>().onCreate(() => ({})),

@@ -17,6 +17,16 @@ export const RUN_FIELDS = `id status phase dryRun readMode errorCode errorMessag
   identitiesCreated identitiesUpdated identitiesDeactivated identitiesReactivated membershipsAdded membershipsRemoved
   rolesCreated rolesUpdated memberValues lookupsMade cacheHits membersUnresolved roleRequestsCreated roleRequestsExecuted rolesAdded rolesRemoved }`;
 
+/** Counters of a run's plan that must all be zero when it found nothing to do. */
+export const NOTHING_PLANNED = {
+  identitiesToCreate: 0,
+  identitiesToUpdate: 0,
+  identitiesToDeactivate: 0,
+  identitiesToReactivate: 0,
+  membershipsToAdd: 0,
+  membershipsToRemove: 0,
+};
+
 export async function startSync(
   app: TestApp,
   syncConfigId: string,

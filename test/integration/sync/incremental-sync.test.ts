@@ -9,7 +9,7 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { runSync, type RunView } from '../../support/sync-runs.js';
+import { NOTHING_PLANNED, runSync, type RunView } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -23,16 +23,6 @@ const appGroup: Record<string, string> = {};
 
 const USERS = 30;
 const uid = (n: number): string => `inc${String(n).padStart(2, '0')}`;
-
-/** Counters of a run's plan that must all be zero when it found nothing to do. */
-const NOTHING_PLANNED = {
-  identitiesToCreate: 0,
-  identitiesToUpdate: 0,
-  identitiesToDeactivate: 0,
-  identitiesToReactivate: 0,
-  membershipsToAdd: 0,
-  membershipsToRemove: 0,
-};
 
 /**
  * modifyTimestamp has whole seconds: the mark is the newest second read and the next read starts at it.

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  activeByLogin,
+  createAppGroup,
+  createTreeSync,
+  identityStates,
+  labelledGroupsByLogin,
+  setMappings,
+  updateConfig,
+} from '../../support/directory-sync-queries.js';
+import { uniqueName } from '../../support/factories.js';
+import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
+import { NOTHING_PLANNED, runSync } from '../../support/sync-runs.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const { slapd } = inject('servers');
+let app: TestApp;
+let tree: ScenarioTree;
+let directoryId: string;
+let configId: string;
+const user: Record<string, string> = {};
+const dn: Record<string, string> = {};
+const group: Record<string, string> = {};
+const USERS = ['dif1', 'dif2', 'dif3', 'dif4', 'dif5', 'dif6'];
+
+/**
+ * Differential sync on full reads: a user whose staged row equals the snapshot's is neither resolved nor
+ * planned, as long as the plan context (switches, mappings, groups, nesting) is the snapshot's too and
+ * the identity is as the last plan left it. Each test changes one of these and checks that exactly the
+ * users it concerns are planned, with the outcome a full plan would give.
+ */
+beforeAll(async () => {
+  app = await startTestApp();
+  tree = await createScenarioTree(slapd, 'differential');
+  for (const uid of USERS) user[uid] = await tree.addUser(uid);
+  dn.a = await tree.addGroup('a', [user.dif1 ?? '', user.dif2 ?? '']);
+  dn.b = await tree.addGroup('b', [user.dif3 ?? '', user.dif4 ?? '']);
+  dn.inner = await tree.addGroup('inner', [user.dif5 ?? '']);
+  for (const label of ['A', 'B', 'O']) group[label] = await createAppGroup(app, uniqueName(label));
+  ({ directoryId, configId } = await createTreeSync(app, slapd, tree, [
+    { ldapGroupDn: dn.a, appGroupIds: [group.A ?? ''] },
+    { ldapGroupDn: dn.b, appGroupIds: [group.B ?? ''] },
+  ]));
+  // Every run reads in full, so the differential plan alone keeps unchanged users out.
+  await updateConfig(app, configId, { incrementalReads: false, expandNestedGroups: true });
+});
+
+afterAll(async () => {
+  await tree.close();
+  await app.stop();
+});
+
+const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, group);
+
+describe('differential sync', () => {
+  it('an unchanged re-run resolves and plans no user', async () => {
+    const first = await runSync(app, configId);
+    expect(first.counters).toMatchObject({ identitiesCreated: 4, membershipEdges: 5, entriesUnchanged: 0 });
+    const again = await runSync(app, configId);
+    expect(again).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    expect(again.counters).toMatchObject({
+      usersRead: USERS.length,
+      membershipEdges: 0,
+      entriesUnchanged: USERS.length,
+      ...NOTHING_PLANNED,
+    });
+  });
+
+  it('a user whose memberOf changed is the only one resolved and planned', async () => {
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif4 ?? '', user.dif2 ?? '']);
+    const run = await runSync(app, configId);
+    expect(run.counters).toMatchObject({
+      membershipEdges: 2,
+      entriesUnchanged: USERS.length - 1,
+      membershipsAdded: 1,
+    });
+    expect((await state()).dif2).toEqual(['A', 'B']);
+  });
+
+  it('a group nested into a mapped group re-plans everyone, though no member entry changed', async () => {
+    // The memberof overlay writes memberOf on the nested group's entry, not on its members'.
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif4 ?? '', user.dif2 ?? '', dn.a ?? '']);
+    const run = await runSync(app, configId);
+    expect(run.counters).toMatchObject({ entriesUnchanged: 0, membershipsAdded: 1 });
+    expect((await state()).dif1).toEqual(['A', 'B']);
+  });
+
+  it('a changed mapping re-plans everyone', async () => {
+    await setMappings(app, configId, [
+      { ldapGroupDn: dn.a ?? '', appGroupIds: [group.A ?? '', group.O ?? ''] },
+      { ldapGroupDn: dn.b ?? '', appGroupIds: [group.B ?? ''] },
+    ]);
+    const run = await runSync(app, configId);
+    expect(run.counters).toMatchObject({ entriesUnchanged: 0, membershipsAdded: 2 });
+    expect(await state()).toMatchObject({ dif1: ['A', 'B', 'O'], dif2: ['A', 'B', 'O'] });
+    expect((await runSync(app, configId)).counters).toMatchObject({
+      entriesUnchanged: USERS.length,
+      ...NOTHING_PLANNED,
+    });
+  });
+
+  it('an identity deleted by hand comes back with its memberships, though its entry did not change', async () => {
+    await app.database.pool.query('delete from identity where login = $1', ['dif1']);
+    const run = await runSync(app, configId);
+    // The resolve saw no changed row; the plan resolved the one user it had to plan itself.
+    expect(run.counters).toMatchObject({
+      membershipEdges: 0,
+      entriesUnchanged: USERS.length - 1,
+      identitiesCreated: 1,
+      membershipsAdded: 3,
+    });
+    expect((await state()).dif1).toEqual(['A', 'B', 'O']);
+  });
+
+  it('an identity re-activated by hand while in no mapped group is deactivated again', async () => {
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif2 ?? '', dn.a ?? '']);
+    const left = await runSync(app, configId);
+    expect(left.counters).toMatchObject({ identitiesDeactivated: 1, membershipsRemoved: 1 });
+    await app.database.pool.query(
+      'update identity set active = true, deactivation_reason = null where login = $1',
+      ['dif4'],
+    );
+    const run = await runSync(app, configId);
+    expect(run.counters).toMatchObject({ entriesUnchanged: USERS.length - 1, identitiesDeactivated: 1 });
+    expect((await activeByLogin(app, directoryId)).dif4).toBe(false);
+    expect((await identityStates(app, directoryId)).get('dif4')?.deactivationReason).toBe(
+      'NOT_IN_MAPPED_GROUP',
+    );
+  });
+});
