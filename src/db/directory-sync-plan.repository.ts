@@ -84,9 +84,10 @@ export class DirectorySyncPlanRepository {
         [runId, directoryId, settings.differentialAgainst],
       );
       await client.query(`create index on run_match (dn_norm)`);
-      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
-      await client.query(`analyze run_match`);
       if (settings.differentialAgainst !== null) await markUnchanged(client, runId, settings);
+      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops
+      // (taking none unchanged, it checked each synced membership against every unchanged user).
+      await client.query(`analyze run_match`);
       // Mapped application groups each planned user reaches through its edges.
       await client.query(
         `create temp table run_user_group on commit drop as
