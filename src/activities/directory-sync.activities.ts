@@ -44,7 +44,10 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       const context = await loadRunContext(deps.database.orm.em.fork(), runId);
       const { run, config } = context;
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      const planContextDigest = await planContext.digest(runId, planContextSettings(context));
+      // Without differential sync no run compares with it; the first run after switching it on plans all.
+      const planContextDigest = config.differentialSync
+        ? await planContext.digest(runId, planContextSettings(context))
+        : null;
       await runs.setPlanContextDigest(runId, planContextDigest);
       const changedSince = await differentialSnapshotOf(context, planContextDigest);
       const membershipEdges = await resolution.resolve(runId, {

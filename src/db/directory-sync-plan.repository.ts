@@ -64,7 +64,22 @@ export class DirectorySyncPlanRepository {
       await client.query('delete from plan_membership where run_id = $1', [runId]);
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
 
-      // Staged users with the identity they match (identity_id null: not registered).
+      const differential = settings.differentialAgainst !== null;
+      if (differential) {
+        await createReachedUsersTable(client, runId, syncConfigId, settings.edges);
+      }
+      // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
+      // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
+      // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
+      // to the next full run, is planned again.
+      const matchParams: unknown[] = [runId, directoryId, settings.differentialAgainst];
+      const reached = 'exists (select 1 from reached_user r where r.dn_norm = u.dn_norm)';
+      const unchanged = differential
+        ? `coalesce(prev.digest = u.digest, false) and case
+             when coalesce(by_id.id, by_login.id) is null then not ($4 and ${reached})
+             else coalesce(by_id.active, by_login.active) = (not $5 or ${reached}) end`
+        : 'false';
+      if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
       await client.query(
         `create temp table run_match on commit drop as
          select distinct on (lower(u.login))
@@ -72,22 +87,29 @@ export class DirectorySyncPlanRepository {
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
                 gen_random_uuid() as new_identity_id,
-                exists (select 1 from staged_user prev
-                        where prev.run_id = $3 and prev.dn_norm = u.dn_norm and prev.digest = u.digest) as same_row,
-                false as unchanged
+                coalesce(prev.digest = u.digest, false) as same_row,
+                ${unchanged} as unchanged
          from staged_user u
+         left join staged_user prev on prev.run_id = $3 and prev.dn_norm = u.dn_norm
          left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
               and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
          where u.run_id = $1 and u.login is not null and u.login <> ''
          order by lower(u.login), u.dn_norm`,
-        [runId, directoryId, settings.differentialAgainst],
+        matchParams,
       );
       await client.query(`create index on run_match (dn_norm)`);
-      if (settings.differentialAgainst !== null) await markUnchanged(client, runId, settings);
-      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops
-      // (taking none unchanged, it checked each synced membership against every unchanged user).
+      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
       await client.query(`analyze run_match`);
+      if (differential) {
+        // The resolve gave edges only to changed rows: the users with equal rows that must be planned
+        // anyway get theirs here.
+        const drifted = await client.query(
+          `create temp table drifted_user on commit drop as
+           select dn_norm from run_match where same_row and not unchanged`,
+        );
+        if ((drifted.rowCount ?? 0) > 0) await insertEdges(client, runId, settings.edges, 'drifted_user');
+      }
       // Mapped application groups each planned user reaches through its edges.
       await client.query(
         `create temp table run_user_group on commit drop as
@@ -229,32 +251,4 @@ export class DirectorySyncPlanRepository {
       };
     });
   }
-}
-
-/**
- * Marks unchanged the matched users whose rows equal the snapshot's and whose identities are as its plan
- * left them (so an identity deleted or re-activated by hand, or a deactivation an incremental run had to
- * leave to the next full run, is planned again). The resolve gave edges only to changed rows: the users
- * with equal rows that must be planned anyway get theirs here.
- */
-async function markUnchanged(client: pg.PoolClient, runId: string, settings: PlanSettings): Promise<void> {
-  await client.query(
-    `create temp table same_row_user on commit drop as select dn_norm from run_match where same_row`,
-  );
-  await client.query('analyze same_row_user');
-  await createReachedUsersTable(client, runId, settings.syncConfigId, settings.edges, 'same_row_user');
-  await client.query(
-    `update run_match m set unchanged = true
-     where m.same_row
-       and case when m.identity_id is null
-                then not ($1 and exists (select 1 from reached_user r where r.dn_norm = m.dn_norm))
-                else (select i.active from identity i where i.id = m.identity_id)
-                     = (not $2 or exists (select 1 from reached_user r where r.dn_norm = m.dn_norm))
-           end`,
-    [settings.autoCreateUsers, settings.autoDeactivateUsers],
-  );
-  const drifted = await client.query(
-    `create temp table drifted_user on commit drop as select dn_norm from run_match where same_row and not unchanged`,
-  );
-  if ((drifted.rowCount ?? 0) > 0) await insertEdges(client, runId, settings.edges, 'drifted_user');
 }

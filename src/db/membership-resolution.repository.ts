@@ -75,22 +75,21 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
   await client.query('create index on fresh_group (dn_norm)');
   await client.query('create index on fresh_edge (user_dn_norm)');
   await client.query('analyze fresh_group, fresh_edge');
-  const corrected = await client.query<{ dn_norm: string }>(
-    `update staged_user u set member_of = array(
-       select v from unnest(u.member_of) as v where not exists (select 1 from fresh_group f where f.dn_norm = v)
-       union
-       select e.group_dn_norm from fresh_edge e where e.user_dn_norm = u.dn_norm)
-     where u.run_id = $1 and not u.fresh
-       and (exists (select 1 from fresh_edge e where e.user_dn_norm = u.dn_norm)
-            or exists (select 1 from unnest(u.member_of) as v join fresh_group f on f.dn_norm = v))
-     returning u.dn_norm`,
-    [runId],
-  );
-  // A second statement: within the first, the digest would still see the old memberOf.
+  // Rows are rewritten only where the set changes: most users of a re-read group kept their groups.
   await client.query(
-    `update staged_user u set digest = ${stagedUserDigestSql('u')}
-     where u.run_id = $1 and u.dn_norm = any($2::text[])`,
-    [runId, corrected.rows.map((row) => row.dn_norm)],
+    `update staged_user u set member_of = c.member_of, digest = c.digest
+     from (select n.dn_norm, n.member_of, ${stagedUserDigestSql('n')} as digest
+           from (select x.dn_norm, x.dn, x.stable_id, x.login, x.display_name, x.email, x.external_id,
+                        array(select v from unnest(x.member_of) as v
+                              where not exists (select 1 from fresh_group f where f.dn_norm = v)
+                              union
+                              select e.group_dn_norm from fresh_edge e where e.user_dn_norm = x.dn_norm) as member_of
+                 from staged_user x
+                 where x.run_id = $1 and not x.fresh
+                   and (exists (select 1 from fresh_edge e where e.user_dn_norm = x.dn_norm)
+                        or exists (select 1 from unnest(x.member_of) as v join fresh_group f on f.dn_norm = v))) n) c
+     where u.run_id = $1 and u.dn_norm = c.dn_norm and u.digest is distinct from c.digest`,
+    [runId],
   );
 }
 
@@ -128,15 +127,14 @@ export async function insertEdges(
 }
 
 /**
- * Creates the temp table reached_user: those of the users in usersTable who are, directly or (when
- * expanded) through nested groups, in at least one group mapped by the config. Reads edges, writes none.
+ * Creates the temp table reached_user: the run's users who are, directly or (when expanded) through
+ * nested groups, in at least one group mapped by the config. Reads their memberships, writes no edge.
  */
 export async function createReachedUsersTable(
   client: pg.PoolClient,
   runId: string,
   syncConfigId: string,
   source: EdgeSource,
-  usersTable: string,
 ): Promise<void> {
   // The groups whose members reach a mapped group: the mapped ones and, nested, every group inside one.
   const reachingGroups = expandsNesting(source)
@@ -153,7 +151,7 @@ export async function createReachedUsersTable(
   await client.query('analyze reaching_group');
   await client.query(
     `create temp table reached_user on commit drop as
-     select distinct e.user_dn_norm as dn_norm from (${directEdgesSql(source, usersTable)}) e
+     select distinct e.user_dn_norm as dn_norm from (${directEdgesSql(source, null)}) e
      join reaching_group r on r.dn_norm = e.group_dn_norm`,
     [runId],
   );

@@ -143,7 +143,7 @@ export class SyncRunRepository {
     return result.rows[0]?.at ?? null;
   }
 
-  async setPlanContextDigest(runId: string, digest: string): Promise<void> {
+  async setPlanContextDigest(runId: string, digest: string | null): Promise<void> {
     await this.pool.query('update sync_run set plan_context_digest = $2 where id = $1', [runId, digest]);
   }
 
