@@ -38,9 +38,6 @@ export class RoleRequestRepository {
         runId,
       ]);
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
-      // This run just wrote the roles and the look-ups: without fresh statistics the planner took both for
-      // a row or two and checked every member value against every look-up (15M comparisons at 10k users).
-      await client.query('analyze role, member_lookup');
       // Who is a member of which synced role now: by the identity's DN, else by the looked-up account login.
       await client.query(
         `create temp table run_role_member on commit drop as
