@@ -80,10 +80,12 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
     `update staged_user u set member_of = c.member_of, digest = c.digest
      from (select n.dn_norm, n.member_of, ${stagedUserDigestSql('n')} as digest
            from (select x.dn_norm, x.dn, x.stable_id, x.login, x.display_name, x.email, x.external_id,
-                        array(select v from unnest(x.member_of) as v
-                              where not exists (select 1 from fresh_group f where f.dn_norm = v)
-                              union
-                              select e.group_dn_norm from fresh_edge e where e.user_dn_norm = x.dn_norm) as member_of
+                        array(select g from (
+                                select v as g from unnest(x.member_of) as v
+                                where not exists (select 1 from fresh_group f where f.dn_norm = v)
+                                union
+                                select e.group_dn_norm from fresh_edge e where e.user_dn_norm = x.dn_norm) s
+                              order by g collate "C") as member_of
                  from staged_user x
                  where x.run_id = $1 and not x.fresh
                    and (exists (select 1 from fresh_edge e where e.user_dn_norm = x.dn_norm)

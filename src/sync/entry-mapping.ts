@@ -50,7 +50,8 @@ export function mapUserEntry(entry: LdapEntry, mapping: UserAttributeMapping): M
       displayName: first(entry, mapping.name),
       email: first(entry, mapping.email),
       externalId: first(entry, mapping.externalId),
-      memberOf: memberOf.dns,
+      // A sorted set, so that the row's digest does not depend on the order the server returns.
+      memberOf: [...new Set(memberOf.dns)].sort(),
     },
     rejectedValues: memberOf.rejected,
   };
