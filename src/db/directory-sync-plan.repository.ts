@@ -215,9 +215,6 @@ export class DirectorySyncPlanRepository {
         [runId, syncConfigId],
       );
 
-      // The apply joins these rows to identities and app groups next: without fresh statistics the planner
-      // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
-      await client.query('analyze plan_identity, plan_membership');
       const counts = await client.query<Record<keyof PlanCounts, string>>(
         `select
            (select count(*) from plan_identity where run_id = $1 and action = 'CREATE') as "identitiesToCreate",
@@ -237,6 +234,18 @@ export class DirectorySyncPlanRepository {
       );
       const row = counts.rows[0];
       if (row === undefined) throw new Error('plan counts missing');
+      const planned = [
+        row.identitiesToCreate,
+        row.identitiesToUpdate,
+        row.identitiesToDeactivate,
+        row.identitiesToReactivate,
+        row.membershipsToAdd,
+        row.membershipsToRemove,
+      ].some((count) => Number(count) > 0);
+      // The apply joins these rows to identities and app groups next: without fresh statistics the planner
+      // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
+      // A plan with no rows leaves the apply nothing to join.
+      if (planned) await client.query('analyze plan_identity, plan_membership');
       return {
         identitiesToCreate: Number(row.identitiesToCreate),
         identitiesToUpdate: Number(row.identitiesToUpdate),
