@@ -1,19 +1,16 @@
 import type pg from 'pg';
 import type { AuthorizationType } from '../domain/identity-states.js';
-import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
+import type { EdgeSource } from './membership-resolution.repository.js';
 
 /** Which staged member values a user's memberships depend on, besides the user's own memberOf. */
 type MemberPairsInContext = 'NONE' | 'GROUPS_IN_GROUPS' | 'ALL';
 
-export interface PlanContextSettings {
+export interface PlanContextSettings extends EdgeSource {
   syncConfigId: string;
   directoryId: string;
   autoCreateUsers: boolean;
   autoDeactivateUsers: boolean;
   defaultAuthorizationType: AuthorizationType;
-  membershipSource: MembershipSource;
-  groupMemberAttribute: GroupMemberAttribute;
-  expandNestedGroups: boolean;
 }
 
 /**
