@@ -73,9 +73,10 @@ export class DirectorySyncPlanRepository {
       // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
       // to the next full run, is planned again.
       const matchParams: unknown[] = [runId, directoryId, settings.differentialAgainst];
+      const sameRow = 'coalesce(prev.digest = u.digest, false)';
       const reached = 'exists (select 1 from reached_user r where r.dn_norm = u.dn_norm)';
       const unchanged = differential
-        ? `coalesce(prev.digest = u.digest, false) and case
+        ? `${sameRow} and case
              when coalesce(by_id.id, by_login.id) is null then not ($4 and ${reached})
              else coalesce(by_id.active, by_login.active) = (not $5 or ${reached}) end`
         : 'false';
@@ -87,7 +88,7 @@ export class DirectorySyncPlanRepository {
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
                 gen_random_uuid() as new_identity_id,
-                coalesce(prev.digest = u.digest, false) as same_row,
+                ${sameRow} as same_row,
                 ${unchanged} as unchanged
          from staged_user u
          left join staged_user prev on prev.run_id = $3 and prev.dn_norm = u.dn_norm
