@@ -4,7 +4,7 @@ import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import { observeRunEnd } from '../observability/run-metrics.js';
+import { observeRunDuration } from '../observability/run-metrics.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import { loadRunContext } from './run-context.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -76,8 +76,10 @@ export function createSyncRunActivities(deps: ActivityDeps) {
         input.errorCode === undefined
           ? undefined
           : { code: input.errorCode, message: input.errorMessage ?? input.errorCode };
-      await runs.finish(input.runId, input.status, error);
-      await observeRunEnd(deps, input.runId);
+      const ended = await runs.finish(input.runId, input.status, error);
+      // Observed with no await after the write, so whoever sees the run ended also sees its duration.
+      if (ended !== null) observeRunDuration(ended);
+      await runs.announceEnd(input.runId);
       deps.logger.info(
         { runId: input.runId, status: input.status, errorCode: input.errorCode },
         'sync run finished',

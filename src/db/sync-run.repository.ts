@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { progressNotifierFor, type RunProgressNotifier } from './run-progress-notifier.js';
 import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
+import type { SyncKind } from '../domain/directory-kinds.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
 
 /** Whether a run got one of its directory's run slots, and how busy the directory is. */
@@ -18,6 +19,14 @@ export interface RunSnapshot {
   createdAt: Date;
   /** Its plan context (SyncRun.planContextDigest); null for runs from before it was recorded. */
   planContextDigest: string | null;
+}
+
+/** An ended run as the duration metric sees it. */
+export interface EndedRun {
+  kind: SyncKind;
+  status: SyncRunStatus;
+  /** From start (or creation, for a run that never started) to end. */
+  seconds: number;
 }
 
 /** Run bookkeeping written by activities; small statements, each its own transaction. */
@@ -186,17 +195,29 @@ export class SyncRunRepository {
     this.progress.changed(runId);
   }
 
+  /**
+   * Records the run's end and returns its kind, status and duration from the same statement, so the
+   * caller can observe the duration before it announces the end (announceEnd).
+   */
   async finish(
     runId: string,
     status: Extract<SyncRunStatus, 'SUCCEEDED' | 'FAILED' | 'CANCELLED'>,
     error?: { code: string; message: string },
-  ): Promise<void> {
-    await this.pool.query(
-      `update sync_run set status = $2, phase = case when $2 = 'SUCCEEDED' then 'DONE' else phase end,
+  ): Promise<EndedRun | null> {
+    const result = await this.pool.query<EndedRun>(
+      `update sync_run r set status = $2, phase = case when $2 = 'SUCCEEDED' then 'DONE' else r.phase end,
          error_code = $3, error_message = $4, finished_at = now()
-       where id = $1`,
+       from sync_config c
+       where r.id = $1 and c.id = r.sync_config_id
+       returning c.kind, r.status,
+         extract(epoch from r.finished_at - coalesce(r.started_at, r.created_at))::float8 as seconds`,
       [runId, status, error?.code ?? null, error?.message ?? null],
     );
+    return result.rows[0] ?? null;
+  }
+
+  /** Tells watchers at once that the run ended. */
+  async announceEnd(runId: string): Promise<void> {
     await this.progress.changedNow(runId);
   }
 }

@@ -1,22 +1,11 @@
 import type pg from 'pg';
-import type { Logger } from '../logging/logger.js';
+import type { EndedRun } from '../db/sync-run.repository.js';
 import { activeWorkflows, runDurationSeconds, runsByStatus } from './metrics.js';
 import { countActive, RunMetricsRepository } from './run-metrics.repository.js';
 
-/**
- * Observes an ended run's duration (once, by the activity that records the end). Metrics never fail a
- * run: a failed read is logged and the observation skipped.
- */
-export async function observeRunEnd(
-  deps: { database: { pool: pg.Pool }; logger: Logger },
-  runId: string,
-): Promise<void> {
-  try {
-    const run = await new RunMetricsRepository(deps.database.pool).endedRun(runId);
-    if (run !== null) runDurationSeconds.observe({ kind: run.kind, status: run.status }, run.seconds);
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'run duration not observed');
-  }
+/** Observes an ended run's duration, once, by the activity that records the end. */
+export function observeRunDuration(run: EndedRun): void {
+  runDurationSeconds.observe({ kind: run.kind, status: run.status }, run.seconds);
 }
 
 /** Sets the run gauges from the run history; called at scrape time. */
