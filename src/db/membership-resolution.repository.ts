@@ -75,21 +75,31 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
   await client.query('create index on fresh_group (dn_norm)');
   await client.query('create index on fresh_edge (user_dn_norm)');
   await client.query('analyze fresh_group, fresh_edge');
-  // Rows are rewritten only where the set changes: most users of a re-read group kept their groups.
+  // One pass over the carried-over users' values and the fresh edges, grouped per user (the per-user
+  // subquery it replaces ran once per row): values of re-read groups are dropped, the fresh edges bring
+  // those groups' members back. Users touched by neither keep their row, and rows are rewritten only where
+  // the set changes (most members of a re-read group kept their groups).
   await client.query(
     `update staged_user u set member_of = c.member_of, digest = c.digest
      from (select n.dn_norm, n.member_of, ${stagedUserDigestSql('n')} as digest
            from (select x.dn_norm, x.dn, x.stable_id, x.login, x.display_name, x.email, x.external_id,
-                        array(select g from (
-                                select v as g from unnest(x.member_of) as v
-                                where not exists (select 1 from fresh_group f where f.dn_norm = v)
-                                union
-                                select e.group_dn_norm from fresh_edge e where e.user_dn_norm = x.dn_norm) s
-                              order by g collate "C") as member_of
+                        coalesce(t.member_of, '{}') as member_of
                  from staged_user x
-                 where x.run_id = $1 and not x.fresh
-                   and (exists (select 1 from fresh_edge e where e.user_dn_norm = x.dn_norm)
-                        or exists (select 1 from unnest(x.member_of) as v join fresh_group f on f.dn_norm = v))) n) c
+                 join (select p.dn_norm,
+                              array_agg(p.group_dn_norm order by p.group_dn_norm collate "C") filter (where p.kept)
+                                as member_of
+                       from (select x.dn_norm, v as group_dn_norm, f.dn_norm is null as kept,
+                                    f.dn_norm is not null as touched
+                             from staged_user x
+                             cross join lateral unnest(x.member_of) as v
+                             left join fresh_group f on f.dn_norm = v
+                             where x.run_id = $1 and not x.fresh
+                             union all
+                             select e.user_dn_norm, e.group_dn_norm, true, true from fresh_edge e) p
+                       group by p.dn_norm
+                       having bool_or(p.touched)) t
+                   on t.dn_norm = x.dn_norm
+                 where x.run_id = $1 and not x.fresh) n) c
      where u.run_id = $1 and u.dn_norm = c.dn_norm and u.digest is distinct from c.digest`,
     [runId],
   );
