@@ -160,13 +160,18 @@ export async function createReachedUsersTable(
     runId,
     syncConfigId,
   ]);
+  await client.query('create index on reaching_group (dn_norm)');
   await client.query('analyze reaching_group');
-  await client.query(
-    `create temp table reached_user on commit drop as
-     select distinct e.user_dn_norm as dn_norm from (${directEdgesSql(source, null)}) e
-     join reaching_group r on r.dn_norm = e.group_dn_norm`,
-    [runId],
-  );
+  // With memberOf, a user's values are probed until one reaches (the groups reaching are all staged
+  // ones): a third of the time of joining all 970k values and de-duplicating the users (100k bench).
+  const reachedUsers =
+    source.membershipSource === 'MEMBER_OF'
+      ? `select u.dn_norm from staged_user u
+         where u.run_id = $1
+           and exists (select 1 from unnest(u.member_of) as m(dn_norm) join reaching_group r on r.dn_norm = m.dn_norm)`
+      : `select distinct e.user_dn_norm as dn_norm from (${directEdgesSql(source, null)}) e
+         join reaching_group r on r.dn_norm = e.group_dn_norm`;
+  await client.query(`create temp table reached_user on commit drop as ${reachedUsers}`, [runId]);
   await client.query('create index on reached_user (dn_norm)');
   await client.query('analyze reached_user');
 }
