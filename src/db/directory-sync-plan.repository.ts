@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { createReachedUsersTable, insertEdges, type EdgeSource } from './membership-resolution.repository.js';
+import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 export interface PlanSettings {
@@ -57,8 +58,10 @@ export interface PlanCounts {
 export class DirectorySyncPlanRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  plan(runId: string, settings: PlanSettings): Promise<PlanCounts> {
+  async plan(runId: string, settings: PlanSettings): Promise<PlanCounts> {
     const { syncConfigId, directoryId } = settings;
+    // The last apply may have written most of these tables (a first sync: all of them).
+    await analyzeStaleTables(this.pool, ['identity', 'synced_membership', 'group_mapping']);
     return withTransaction(this.pool, async (client) => {
       await client.query('delete from plan_identity where run_id = $1', [runId]);
       await client.query('delete from plan_membership where run_id = $1', [runId]);
@@ -204,13 +207,18 @@ export class DirectorySyncPlanRepository {
                              and s.app_group_id = d.app_group_id and s.ldap_group_dn_norm = d.ldap_group_dn_norm)`,
         [runId, syncConfigId],
       );
+      // Synced memberships of identities no unchanged user matched: those matched only by planned users,
+      // and those matched by no user at all (found from the identities, far fewer rows than memberships).
+      // Differential sync then reads the memberships of the changed few through the index, not all of them.
       await client.query(
         `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
          select $1, s.identity_id, s.app_group_id, s.ldap_group_dn_norm, 'REMOVE'
-         from synced_membership s
-         where s.sync_config_id = $2
-           and not exists (select 1 from run_match u where u.unchanged and u.identity_id = s.identity_id)
-           and not exists (select 1 from run_desired d
+         from (select m.identity_id from run_match m where m.identity_id is not null
+               group by m.identity_id having not bool_or(m.unchanged)
+               union all
+               select i.id from identity i where not exists (select 1 from run_match m where m.identity_id = i.id)) c
+         join synced_membership s on s.sync_config_id = $2 and s.identity_id = c.identity_id
+         where not exists (select 1 from run_desired d
                            where d.identity_id = s.identity_id and d.app_group_id = s.app_group_id
                              and d.ldap_group_dn_norm = s.ldap_group_dn_norm)`,
         [runId, syncConfigId],

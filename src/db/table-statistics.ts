@@ -1,0 +1,23 @@
+import type pg from 'pg';
+
+/**
+ * Analyzes those of the given tables that changed by more than autovacuum's own analyze threshold
+ * (50 rows + 10% of the table) since their last analyze. A sync writes a table in bulk and plans
+ * against it in the next run, possibly before autovacuum looked at it, or on a server where it is off:
+ * with statistics of an empty table the planner sorts 970k synced memberships to find none to remove.
+ * Outside any transaction, so concurrent runs wait for each other's ANALYZE only, never for a whole plan.
+ * Returns the tables analyzed.
+ */
+export async function analyzeStaleTables(pool: pg.Pool, tables: readonly string[]): Promise<string[]> {
+  const stale = await pool.query<{ name: string }>(
+    `select s.relname as name
+     from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+     where s.schemaname = current_schema() and s.relname = any($1::text[])
+       and s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)`,
+    [tables],
+  );
+  const names = stale.rows.map((row) => row.name);
+  // The names come from the catalogue and match the given ones: quoting keeps them identifiers.
+  if (names.length > 0) await pool.query(`analyze ${names.map((name) => `"${name}"`).join(', ')}`);
+  return names;
+}
