@@ -114,10 +114,12 @@ export class DirectorySyncPlanRepository {
         );
         if ((drifted.rowCount ?? 0) > 0) await insertEdges(client, runId, settings.edges, 'drifted_user');
       }
-      // Mapped application groups each planned user reaches through its edges.
+      // Mapped application groups each planned user reaches through its edges. Both keys are unique
+      // (an edge per user and group, a mapping per group and app group): no distinct, which spilled 970k
+      // rows to disk for 1.5 s of a 100k first sync.
       await client.query(
         `create temp table run_user_group on commit drop as
-         select distinct e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
+         select e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
          from staged_edge e
          join group_mapping gm on gm.sync_config_id = $2 and gm.ldap_group_dn_norm = e.group_dn_norm
          where e.run_id = $1`,
