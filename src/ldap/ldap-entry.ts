@@ -36,8 +36,10 @@ export function toLdapEntry(raw: Entry): LdapEntry {
   for (const [name, rawValue] of Object.entries(raw)) {
     if (name === 'dn') continue;
     const key = name.toLowerCase();
-    const values = (Array.isArray(rawValue) ? rawValue : [rawValue]).map((value) => toText(key, value));
-    if (values.length > 0) attributes.set(key, [...(attributes.get(key) ?? []), ...values]);
+    const values = toTexts(key, Array.isArray(rawValue) ? rawValue : [rawValue]);
+    if (values.length === 0) continue;
+    const earlier = attributes.get(key);
+    attributes.set(key, earlier === undefined ? values : [...earlier, ...values]);
   }
   return { dn: raw.dn, attributes: Object.fromEntries(attributes) };
 }
@@ -48,8 +50,17 @@ export function getAttributeValues(entry: LdapEntry, name: string): string[] {
   return Object.hasOwn(entry.attributes, key) ? (entry.attributes[key] ?? []) : [];
 }
 
-function toText(attribute: string, value: string | Buffer): string {
+/**
+ * The values as strings. Text values, nearly all of them, keep the array ldapts made (a sync converts
+ * millions): only binary attributes and values that are not UTF-8 are converted.
+ */
+function toTexts(attribute: string, values: (string | Buffer)[]): string[] {
   const convert = BINARY_TO_STRING.get(attribute);
+  if (convert === undefined && values.every((value) => typeof value === 'string')) return values;
+  return values.map((value) => toText(convert, value));
+}
+
+function toText(convert: ((bytes: Buffer) => string) | undefined, value: string | Buffer): string {
   // A binary attribute that ldapts decoded as text (its name was spelt differently) is re-encoded:
   // a successful strict UTF-8 decode round-trips to the same bytes.
   if (convert !== undefined) return convert(typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
