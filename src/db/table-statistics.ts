@@ -5,8 +5,8 @@ import type pg from 'pg';
  * (50 rows + 10% of the table) since their last analyze. A sync writes a table in bulk and plans
  * against it in the next run, possibly before autovacuum looked at it, or on a server where it is off:
  * with statistics of an empty table the planner sorts 970k synced memberships to find none to remove.
- * Outside any transaction, so concurrent runs wait for each other's ANALYZE only, never for a whole plan.
- * Returns the tables analyzed.
+ * Outside any transaction, and skipping a table another session has locked: statistics are worth a
+ * better plan, never a wait. Returns the tables it tried to analyze.
  */
 export async function analyzeStaleTables(pool: pg.Pool, tables: readonly string[]): Promise<string[]> {
   const stale = await pool.query<{ name: string }>(
@@ -18,6 +18,7 @@ export async function analyzeStaleTables(pool: pg.Pool, tables: readonly string[
   );
   const names = stale.rows.map((row) => row.name);
   // The names come from the catalogue and match the given ones: quoting keeps them identifiers.
-  if (names.length > 0) await pool.query(`analyze ${names.map((name) => `"${name}"`).join(', ')}`);
+  if (names.length > 0)
+    await pool.query(`analyze (skip_locked) ${names.map((name) => `"${name}"`).join(', ')}`);
   return names;
 }

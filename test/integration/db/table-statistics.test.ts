@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -29,7 +30,7 @@ describe('analyzeStaleTables', () => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(inject('servers').databaseUrl);
-    pool = new pg.Pool({ connectionString: testDatabase.url, max: 2 });
+    pool = new pg.Pool({ connectionString: testDatabase.url, max: 3 });
     await pool.query(
       'create table bulk (n int); create table quiet (n int); create table "Mixed Case" (n int)',
     );
@@ -56,6 +57,25 @@ describe('analyzeStaleTables', () => {
     // 2,000 more are not.
     await insertRows('bulk', 2_000);
     expect(await analyzeStaleTables(pool, ['bulk'])).toEqual(['bulk']);
+  });
+
+  it('skips a table another session holds locked instead of waiting for it', async () => {
+    await pool.query('create table locked (n int)');
+    await insertRows('locked', 1_000);
+    const holder = await pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table locked in exclusive mode');
+      const outcome = await Promise.race([
+        analyzeStaleTables(pool, ['locked']),
+        sleep(5_000).then(() => 'still waiting for the lock'),
+      ]);
+      expect(outcome).toEqual(['locked']);
+      expect(await lastAnalyzed('locked')).toBeNull();
+    } finally {
+      await holder.query('rollback');
+      holder.release();
+    }
   });
 
   it('quotes the names it analyzes and ignores names of no table', async () => {
