@@ -29,12 +29,6 @@ export async function openDatabase(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
-  // The bulk statements join temp tables whose row estimates are rough: their costs pass the JIT
-  // thresholds, and compiling took longer than running (1.2-1.5 s of the 100k plan's match statement,
-  // bench/RESULTS.md). Queued before the client's first query, so every statement of the pool runs without.
-  pool.on('connect', (client) => {
-    client.query('set jit = off').catch(() => undefined);
-  });
   // The ORM connects lazily: check now, so that a wrong URL fails start-up with a clear message.
   try {
     await pool.query('select 1');

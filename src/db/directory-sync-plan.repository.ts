@@ -63,6 +63,9 @@ export class DirectorySyncPlanRepository {
     // The last apply may have written most of these tables (a first sync: all of them).
     await analyzeStaleTables(this.pool, ['identity', 'synced_membership', 'group_mapping']);
     return withTransaction(this.pool, async (client) => {
+      // The match statement's cost estimate passes the JIT thresholds, and compiling it took 1.2-1.5 s of
+      // its 1.7 s at 100k users. Only here: the role plan's big inserts ran about 18% slower without JIT.
+      await client.query('set local jit = off');
       await client.query('delete from plan_identity where run_id = $1', [runId]);
       await client.query('delete from plan_membership where run_id = $1', [runId]);
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
