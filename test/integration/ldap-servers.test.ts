@@ -307,7 +307,7 @@ describe.each([
       expectSuccess(await search(info, baseSearch));
       if (handle.pid !== undefined) pids.push(handle.pid);
 
-      handle.pause();
+      await handle.pause();
       // A stopped process still has its listening socket: the connection hangs instead of failing.
       const paused = await runCommand('ldapsearch', ['-x', '-H', info.url, '-b', '', '-s', 'base'], {
         timeoutMs: 1_500,

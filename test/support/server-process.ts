@@ -3,7 +3,7 @@
 // by, and the command, port and temporary-directory helpers both servers share. None of it knows
 // how slapd or Samba are configured.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,8 +35,11 @@ export interface LdapServerHandle {
   readonly pid: number | undefined;
   /** Stops the server and deletes its data. Safe to call twice. */
   stop(): Promise<void>;
-  /** SIGSTOP: connections are accepted by the kernel but nothing is answered until resume(). */
-  pause(): void;
+  /**
+   * SIGSTOP, resolving once every thread has stopped: connections are then accepted by the kernel but
+   * nothing is answered until resume().
+   */
+  pause(): Promise<void>;
   /** SIGCONT after pause(). */
   resume(): void;
   /** SIGKILL, as a crash would; the data stays so that restart() brings the same directory back. */
@@ -76,9 +79,7 @@ export function createServerHandle(options: ServerHandleOptions): LdapServerHand
       await server.terminate();
       await removeTemporaryDirectory(dataDir);
     },
-    pause: () => {
-      server.signal('SIGSTOP');
-    },
+    pause: () => server.suspend(),
     resume: () => {
       server.signal('SIGCONT');
     },
@@ -245,6 +246,22 @@ export class ServerProcess {
     if (this.child && this.exitDescription === undefined) this.child.kill(signal);
   }
 
+  /**
+   * SIGSTOP, and waits until the kernel shows every thread stopped. The stop is not immediate: on a
+   * busy machine a slapd thread went on answering searches for up to 5 ms after the signal.
+   */
+  async suspend(timeoutMs = 5_000): Promise<void> {
+    const pid = this.child?.pid;
+    if (pid === undefined || this.exitDescription !== undefined) return;
+    this.signal('SIGSTOP');
+    const deadline = Date.now() + timeoutMs;
+    while (!allThreadsStopped(pid)) {
+      if (Date.now() > deadline)
+        throw new Error(this.describe(`did not stop within ${timeoutMs} ms of SIGSTOP`));
+      await sleep(1);
+    }
+  }
+
   /** SIGTERM (after SIGCONT, in case it is paused), then SIGKILL if it lingers. */
   async terminate(graceMs = 5_000): Promise<void> {
     if (!this.child || this.exitDescription !== undefined) return this.exited;
@@ -344,5 +361,20 @@ export function isPortFree(host: string, port: number): Promise<boolean> {
         resolve(true);
       });
     });
+  });
+}
+
+/** Whether every thread of the process is in the stopped state ('T' in /proc/<pid>/task/<tid>/stat). */
+function allThreadsStopped(pid: number): boolean {
+  const tasks = readdirSync(`/proc/${pid}/task`);
+  return tasks.every((tid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      return true; // the thread ended meanwhile
+    }
+    // The state follows the parenthesized command name, which may itself contain spaces or parentheses.
+    return stat.charAt(stat.lastIndexOf(')') + 2) === 'T';
   });
 }

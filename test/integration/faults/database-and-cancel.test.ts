@@ -79,7 +79,7 @@ describe('cancel during a phase', () => {
         ...syncConfigInputFor(own.info, directory.id),
         autoCreateUsers: true,
       });
-      own.pause();
+      await own.pause();
       const run = await startSync(app, config.id);
       await waitForPhase(app, run.id, 'READ_USERS');
       await app.gqlData(`mutation($id: ID!) { cancelSyncRun(id: $id) { id } }`, { id: run.id });

@@ -123,7 +123,7 @@ describe('a worker killed mid-run', () => {
         directoryInputFor(slapd.info, { operationTimeoutMs: 60_000 }),
       );
       const config = await createSyncConfig(app, syncConfigInputFor(slapd.info, directory.id));
-      slapd.pause();
+      await slapd.pause();
       const run = await startSync(app, config.id);
       await waitForPhase(app, run.id, 'READ_USERS');
       await kill(worker);

@@ -28,7 +28,7 @@ describe('directory outages', () => {
     const pages = search[Symbol.asyncIterator]();
     try {
       expect((await pages.next()).value).toHaveLength(20);
-      server.pause();
+      await server.pause();
       // The page read ahead may have arrived before the pause; the one after it meets the silent server.
       let delivered = 0;
       const error = await rejection(
