@@ -22,6 +22,7 @@ const OUT_DIR = join(ROOT, 'bench/out');
 
 const USAGE = `usage: npm run bench -- [--users N] [--groups N] [--seed N] [--skip-100k]
        [--database-url URL] [--floor-repeats N] [--run-timeout MIN] [--cpu-prof] [--keep-db] [--explain-slow MS]
+       [--node-flags=FLAGS]
   --users/--groups  the large size (default 100000 / 10000); the small size is a tenth of it
   --skip-100k       run only the small size
   --database-url    PostgreSQL URL that may create databases (default postgresql://postgres@127.0.0.1:5432/postgres)
@@ -30,7 +31,9 @@ const USAGE = `usage: npm run bench -- [--users N] [--groups N] [--seed N] [--sk
   --cpu-prof        write V8 CPU profiles of the worker and API to bench/out/profiles-<size>/
   --keep-db         keep each size's database for EXPLAIN ANALYZE (its URL is printed)
   --explain-slow    log statements slower than MS with their EXPLAIN ANALYZE plans to the PostgreSQL
-                    server log (auto_explain); diagnostics only, it slows the runs down`;
+                    server log (auto_explain); diagnostics only, it slows the runs down
+  --node-flags=     Node/V8 flags for the worker and API processes, space-separated (e.g. --node-flags=--trace-gc;
+                    the worker and API logs are kept in bench/out/logs-<size>/)`;
 
 interface MainOptions {
   users: number;
@@ -43,6 +46,7 @@ interface MainOptions {
   cpuProfile: boolean;
   keepDatabase: boolean;
   explainSlowMs: number | undefined;
+  nodeFlags: string[];
 }
 
 function parseOptions(): MainOptions {
@@ -58,6 +62,7 @@ function parseOptions(): MainOptions {
       'cpu-prof': { type: 'boolean', default: false },
       'keep-db': { type: 'boolean', default: false },
       'explain-slow': { type: 'string' },
+      'node-flags': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -83,6 +88,7 @@ function parseOptions(): MainOptions {
     keepDatabase: values['keep-db'],
     explainSlowMs:
       values['explain-slow'] === undefined ? undefined : positive('explain-slow', values['explain-slow']),
+    nodeFlags: values['node-flags'].split(/\s+/).filter((flag) => flag !== ''),
   };
 }
 
@@ -110,10 +116,12 @@ async function main(): Promise<void> {
           floorRepeats: options.floorRepeats,
           runTimeoutMinutes: options.runTimeoutMinutes,
           keepDatabase: options.keepDatabase,
+          nodeFlags: options.nodeFlags,
           log: (line) => console.error(line),
           ...(options.databaseUrl === undefined ? {} : { adminDatabaseUrl: options.databaseUrl }),
           ...(options.explainSlowMs === undefined ? {} : { explainSlowMs: options.explainSlowMs }),
           ...(options.cpuProfile ? { cpuProfileDir: join(OUT_DIR, `profiles-${size.users}`) } : {}),
+          ...(options.nodeFlags.length > 0 ? { processLogDir: join(OUT_DIR, `logs-${size.users}`) } : {}),
         }),
       );
     }

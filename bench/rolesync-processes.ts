@@ -40,6 +40,8 @@ export interface RolesyncDeploymentOptions {
   logDir: string;
   /** Writes a V8 CPU profile of each process here when it exits (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** Further Node/V8 flags for both processes. */
+  nodeFlags: readonly string[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -85,7 +87,7 @@ async function startRole(
   extraEnv: NodeJS.ProcessEnv,
   readyLine: RegExp,
 ): Promise<RolesyncProcess> {
-  const nodeArgs: string[] = [];
+  const nodeArgs = [...options.nodeFlags];
   if (options.cpuProfileDir !== undefined) {
     nodeArgs.push(
       '--cpu-prof',

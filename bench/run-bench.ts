@@ -77,6 +77,10 @@ export interface BenchOptions {
   changeShare?: number;
   /** Write V8 CPU profiles of the worker and API processes here. */
   cpuProfileDir?: string;
+  /** Extra Node/V8 flags for the worker and API processes (diagnostics such as --trace-gc). */
+  nodeFlags?: string[];
+  /** Where the worker and API write worker.log and api.log; by default the run's temporary directory. */
+  processLogDir?: string;
   /** Keep the database (and print its URL) for EXPLAIN ANALYZE after the run. */
   keepDatabase?: boolean;
   /**
@@ -121,6 +125,8 @@ export interface ScenarioResult {
   /** Counters that differ from what the generated directory predicts (empty when all agree). */
   mismatches: string[];
   peakRssBytes: { worker: number; api: number };
+  /** Resident memory when the scenario started: what the earlier scenarios left the processes holding. */
+  startRssBytes: { worker: number; api: number };
   cpuSeconds: { worker: number; api: number; slapd: number; machineBusy: number };
   rowsWritten: RowsWritten;
   history: HistoryStats;
@@ -187,7 +193,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const database = await createBenchDatabase(options.adminDatabaseUrl ?? DEFAULT_ADMIN_URL);
     if (options.keepDatabase !== true) stops.push(() => database.drop());
     if (options.explainSlowMs !== undefined) await explainSlowStatements(database, options.explainSlowMs);
-    const rolesync = await startDeployment(database.url, temporalAddress, dir, options.cpuProfileDir);
+    const rolesync = await startDeployment(database.url, temporalAddress, dir, options);
     stops.push(() => rolesync.stop());
     const startRssBytes = { worker: rolesync.worker.rssBytes(), api: rolesync.api.rssBytes() };
     const temporal = await connectTemporal(temporalAddress, 'default', 'bench-client');
@@ -342,9 +348,12 @@ async function startDeployment(
   databaseUrl: string,
   temporalAddress: string,
   dir: string,
-  cpuProfileDir: string | undefined,
+  {
+    cpuProfileDir,
+    nodeFlags = [],
+    processLogDir: logDir = join(dir, 'logs'),
+  }: Pick<BenchOptions, 'cpuProfileDir' | 'nodeFlags' | 'processLogDir'>,
 ): Promise<RolesyncDeployment> {
-  const logDir = join(dir, 'logs');
   await mkdir(logDir, { recursive: true });
   if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
   return startRolesync({
@@ -353,6 +362,7 @@ async function startDeployment(
     taskQueue: `bench-${randomUUID()}`,
     secretKey: randomBytes(32).toString('base64'),
     logDir,
+    nodeFlags,
     ...(cpuProfileDir === undefined ? {} : { cpuProfileDir }),
   });
 }
@@ -526,6 +536,7 @@ async function measureScenario(
   const tablesBefore = await settledTableStats(context.pool, context.statsSettleMs);
   const ldapBefore = slapd.operations.snapshot();
   const cpuBefore = readCpu(context);
+  const startRssBytes = { worker: rolesync.worker.rssBytes(), api: rolesync.api.rssBytes() };
   rolesync.worker.resetPeakRss();
   rolesync.api.resetPeakRss();
   const watched = await runSyncAndWatch(context.api, context.syncConfigId, context.runTimeoutMs);
@@ -555,6 +566,7 @@ async function measureScenario(
     // A cancelled run applied nothing: its counters are not comparable.
     mismatches: watched.timedOut ? [] : counterMismatches(watched.run.counters, expected),
     peakRssBytes,
+    startRssBytes,
     cpuSeconds: {
       worker: cpuAfter.worker - cpuBefore.worker,
       api: cpuAfter.api - cpuBefore.api,
