@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AuthorizationType } from '../domain/identity-states.js';
+import { inMembershipKeyOrder } from './membership-key-order.js';
 import { lockParentRows } from './parent-locks.js';
 import { withTransaction } from './transaction.js';
 
@@ -80,6 +81,9 @@ export class DirectorySyncApplyRepository {
                            and c.action = 'CREATE')`,
         [runId],
       );
+      // Not ON CONFLICT: a plan holds each pair once and only the config's one active run writes its rows,
+      // so not-exists alone keeps a repeated apply harmless; speculative inserts took 8.6 s for 970k rows
+      // where plain ones took 5.0 (both sorted).
       const added = await client.query(
         `insert into synced_membership (identity_id, app_group_id, sync_config_id, ldap_group_dn_norm, created_at)
          select p.identity_id, p.app_group_id, c.id, p.ldap_group_dn_norm, now()
@@ -88,7 +92,10 @@ export class DirectorySyncApplyRepository {
          join app_group g on g.id = p.app_group_id
          join sync_config c on c.id = $2
          where p.run_id = $1 and p.action = 'ADD'
-         on conflict do nothing`,
+           and not exists (select 1 from synced_membership s
+                           where s.identity_id = p.identity_id and s.app_group_id = p.app_group_id
+                             and s.sync_config_id = c.id and s.ldap_group_dn_norm = p.ldap_group_dn_norm)
+         ${inMembershipKeyOrder('p')}`,
         [runId, settings.syncConfigId],
       );
       const removed = await client.query(

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inMembershipKeyOrder } from './membership-key-order.js';
 import { createReachedUsersTable, insertEdges, type EdgeSource } from './membership-resolution.repository.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
@@ -209,7 +210,8 @@ export class DirectorySyncPlanRepository {
          from run_desired d
          where not exists (select 1 from synced_membership s
                            where s.sync_config_id = $2 and s.identity_id = d.identity_id
-                             and s.app_group_id = d.app_group_id and s.ldap_group_dn_norm = d.ldap_group_dn_norm)`,
+                             and s.app_group_id = d.app_group_id and s.ldap_group_dn_norm = d.ldap_group_dn_norm)
+         ${inMembershipKeyOrder('d')}`,
         [runId, syncConfigId],
       );
       // Synced memberships of identities no unchanged user matched: those matched only by planned users,
