@@ -6,7 +6,6 @@ export interface HistoryStats {
   events: number;
   /** As the server accounts it (DescribeWorkflowExecution history size). */
   bytes: number;
-  activitiesScheduled: number;
   /** Events per type (the name of the event's attributes, e.g. activityTaskScheduled). */
   eventTypes: Record<string, number>;
 }
@@ -32,7 +31,6 @@ export async function workflowHistoryStats(client: Client, workflowId: string): 
   return {
     events: description.historyLength,
     bytes: description.historySize ?? 0,
-    activitiesScheduled: eventTypes.activityTaskScheduled ?? 0,
     eventTypes,
   };
 }
