@@ -12,11 +12,11 @@ export async function lockParentRows(
   idsSql: string,
   params: readonly unknown[],
 ): Promise<void> {
-  // The ids are collected once, distinct, before the join: plan rows written moments ago have no
-  // statistics, and an IN (...) semi-join guessed at two rows re-scanned them for every parent row.
+  // The ids are collected once, distinct, into an array the pkey index is probed with: plan rows written
+  // moments ago have no statistics, and an IN (...) semi-join guessed at two rows re-scanned them for every
+  // parent row; joined, a small parent table (97k contracts) was hashed whole for 500 ids (47 ms, 5 ms probed).
   await client.query(
-    `with ids as materialized (select distinct id from (${idsSql}) as s(id))
-     select 1 from ${table} t join ids on ids.id = t.id for key share of t`,
+    `select 1 from ${table} t where t.id = any(array(select distinct id from (${idsSql}) as s(id))) for key share of t`,
     [...params],
   );
 }
