@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domain/role-states.js';
 import { lockParentRows } from './parent-locks.js';
 import { primaryContractOf } from './primary-contract.js';
+import { TIME_ORDERED_UUID_SQL } from './time-ordered-uuid.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -91,8 +92,9 @@ export class RoleRequestRepository {
       );
       const requests = await client.query(
         `insert into role_request (id, identity_id, state, result_code, created_by_run_id, created_at)
-         select gen_random_uuid(), identity_id, 'CONCEPT', $2, $1, now()
-         from (select distinct identity_id from run_role_change) x`,
+         select ${TIME_ORDERED_UUID_SQL}, identity_id, 'CONCEPT', $2, $1, now()
+         from (select distinct identity_id from run_role_change) x
+         order by identity_id`,
         [runId, SYNC_ROLE_REQUEST_RESULT_CODE],
       );
       // role_request_item has no foreign keys (see its entity): the requests are this transaction's own,
@@ -101,10 +103,11 @@ export class RoleRequestRepository {
       const items = await client.query<{ operation: string; n: string }>(
         `with inserted as (
            insert into role_request_item (id, request_id, role_id, operation, state, provisioning_state)
-           select gen_random_uuid(), rr.id, r.id, c.operation, 'PENDING', 'NOT_NEEDED'
+           select ${TIME_ORDERED_UUID_SQL}, rr.id, r.id, c.operation, 'PENDING', 'NOT_NEEDED'
            from run_role_change c
            join role r on r.id = c.role_id
            join role_request rr on rr.created_by_run_id = $1 and rr.state = 'CONCEPT' and rr.identity_id = c.identity_id
+           order by c.identity_id
            returning operation
          )
          select operation, count(*) as n from inserted group by operation`,
@@ -141,10 +144,14 @@ export class RoleRequestRepository {
     };
   }
 
-  /** Ids of the run's requests still to execute, in a stable order. */
+  /**
+   * Ids of the run's requests still to execute, in identity order: the order the plan wrote their items
+   * in, so a batch reads its items from neighbouring pages and adds assignments at neighbouring places of
+   * the identity index (in random order, a 100k commit evicted its own pages from shared buffers).
+   */
   async pendingRequestIds(runId: string): Promise<string[]> {
     const result = await this.pool.query<{ id: string }>(
-      `select id from role_request where created_by_run_id = $1 and state = 'CONCEPT' order by id`,
+      `select id from role_request where created_by_run_id = $1 and state = 'CONCEPT' order by identity_id, id`,
       [runId],
     );
     return result.rows.map((row) => row.id);
@@ -167,14 +174,21 @@ export class RoleRequestRepository {
       );
       const ids = locked.rows.map((row) => row.id);
       if (ids.length === 0) return { requests: 0, rolesAdded: 0, rolesRemoved: 0 };
-      // The batch's items, collected once through the request index: every statement below joins this
-      // small table. Joined to role_request_item and identity_role directly, the planner scanned both
-      // whole for every batch, which made the commit grow with the square of the run.
+      // The batch's items with each identity's primary contract, collected once through the request index:
+      // every statement below joins this small table. Joined to role_request_item and identity_role
+      // directly, the planner scanned both whole for every batch, which made the commit grow with the
+      // square of the run. The contract is looked up once per request, not per item.
       await client.query(
         `create temp table batch_item on commit drop as
-         select it.operation, it.role_id, rr.identity_id
-         from role_request_item it join role_request rr on rr.id = it.request_id
-         where it.request_id = any($1::uuid[]) and rr.id = any($1::uuid[])`,
+         with request as materialized (
+           select rr.id, rr.identity_id, p.contract_id
+           from role_request rr
+           left join ${primaryContractOf('rr.identity_id', 'id as contract_id')} p on true
+           where rr.id = any($1::uuid[])
+         )
+         select it.operation, it.role_id, rq.identity_id, rq.contract_id
+         from request rq join role_request_item it on it.request_id = rq.id
+         where it.request_id = any($1::uuid[])`,
         [ids],
       );
       await client.query('analyze batch_item');
@@ -184,7 +198,7 @@ export class RoleRequestRepository {
       await lockParentRows(
         client,
         'contract',
-        `select id from contract where "primary" and identity_id in (select identity_id from batch_item)`,
+        `select contract_id from batch_item where operation = 'ADD'`,
         [],
       );
       await lockParentRows(client, 'role', `select role_id from batch_item where operation = 'ADD'`, []);
@@ -192,11 +206,11 @@ export class RoleRequestRepository {
         await lockParentRows(client, 'sync_config', 'select $1::uuid', [syncConfigId]);
       const added = await client.query(
         `insert into identity_role (id, identity_id, contract_id, role_id, origin, sync_config_id, created_at)
-         select gen_random_uuid(), i.id, p.contract_id, r.id, $1, (select c.id from sync_config c where c.id = $2), now()
+         select ${TIME_ORDERED_UUID_SQL}, i.id, ct.id, r.id, $1, (select c.id from sync_config c where c.id = $2), now()
          from batch_item b
          join identity i on i.id = b.identity_id
+         join contract ct on ct.id = b.contract_id
          join role r on r.id = b.role_id
-         cross join ${primaryContractOf('b.identity_id', 'id as contract_id')} p
          where b.operation = 'ADD'
          on conflict (contract_id, role_id) do nothing`,
         [origin, syncConfigId],
