@@ -122,6 +122,7 @@ const RATIO_TARGETS: Record<ScenarioName, number> = {
   'unchanged re-sync': TARGETS.resyncRatio,
   '1% changed re-sync': TARGETS.resyncRatio,
   '1% changed, incremental': TARGETS.resyncRatio,
+  'unchanged, incremental': TARGETS.resyncRatio,
   'role sync': TARGETS.roleSyncRatio,
   'role sync, unchanged': TARGETS.roleSyncRatio,
 };
@@ -265,11 +266,13 @@ function targetLines(results: readonly BenchResult[]): string[] {
           `(target <= ${target}): ${verdict(!scenario.timedOut && scenario.floorRatio <= target)}`,
       );
     }
-    const unchanged = result.scenarios.find((scenario) => scenario.name === 'unchanged re-sync');
-    if (unchanged !== undefined) {
+    const unchangedRuns = result.scenarios.filter(
+      (scenario) => scenario.name === 'unchanged re-sync' || scenario.name === 'unchanged, incremental',
+    );
+    for (const unchanged of unchangedRuns) {
       const limit = Math.round((result.shape.users + result.userMemberships) * TARGETS.unchangedRowsShare);
       lines.push(
-        `${label}, unchanged re-sync writes ${count(unchanged.rowsWritten.total)} rows ` +
+        `${label}, ${unchanged.name} writes ${count(unchanged.rowsWritten.total)} rows ` +
           `(${count(unchanged.rowsWritten.total - unchanged.rowsWritten.working)} outside staging/plan tables; ` +
           `"almost none" taken as <= ${count(limit)}): ${verdict(unchanged.rowsWritten.total <= limit)}`,
       );

@@ -100,7 +100,7 @@ async function createDirectorySyncConfig(
     nameAttribute: queries.nameAttribute,
     emailAttribute: queries.emailAttribute,
     autoCreateUsers: true,
-    // Scenarios (a)-(c) read the whole directory (with differential planning); (d) switches to incremental.
+    // Scenarios (a)-(c) read the whole directory (with differential planning); (d) and (e) read incrementally.
     incrementalReads: false,
   });
 }
