@@ -27,6 +27,8 @@ export interface AppConfig {
   retentionCron: string;
   /** OpenTelemetry traces go to this OTLP/HTTP collector; undefined: tracing is off. */
   tracing: TracingConfig | undefined;
+  /** Old-generation growth past the live heap a worker process allows, in percent (0: V8's default). */
+  heapGrowingPercent: number;
 }
 
 export interface TracingConfig {
@@ -86,6 +88,7 @@ const envSchema = z.object({
     .trim()
     .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression')
     .default('30 3 * * *'),
+  ROLESYNC_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(50),
 });
 
 /**
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     metricsPort: vars.METRICS_PORT,
     retentionDays: vars.RETENTION_DAYS,
     retentionCron: vars.RETENTION_CRON,
+    heapGrowingPercent: vars.ROLESYNC_HEAP_GROWING_PERCENT,
     tracing:
       vars.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
         ? undefined

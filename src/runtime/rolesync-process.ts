@@ -10,6 +10,7 @@ import { SecretBox } from '../secrets/secret-box.js';
 import { connectTemporal } from '../temporal/temporal-connection.js';
 import { applyRetentionSchedule } from '../services/retention-scheduler.js';
 import { startWorker } from '../worker/rolesync-worker.js';
+import { limitHeapGrowth } from '../worker/heap-growth.js';
 import { startInfrastructure } from './infrastructure.js';
 
 export interface ProcessRoles {
@@ -61,6 +62,7 @@ export async function startRolesyncProcess(
 
     let workerDone: Promise<void> | undefined;
     if (roles.worker) {
+      limitHeapGrowth(config.heapGrowingPercent);
       const worker = await startWorker(
         {
           temporalAddress: temporalAddress,

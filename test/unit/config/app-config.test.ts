@@ -114,6 +114,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('limits worker heap growth to 50% unless configured (0: V8 default); refuses other values', () => {
+    expect(loadConfig({}, '/srv').heapGrowingPercent).toBe(50);
+    expect(loadConfig({ ROLESYNC_HEAP_GROWING_PERCENT: '0' }, '/srv').heapGrowingPercent).toBe(0);
+    expect(loadConfig({ ROLESYNC_HEAP_GROWING_PERCENT: '100' }, '/srv').heapGrowingPercent).toBe(100);
+    for (const bad of ['-1', '1.5', 'lots', '5000']) {
+      expect(problemsOf({ ROLESYNC_HEAP_GROWING_PERCENT: bad }).map((p) => p.split(':')[0])).toEqual([
+        'ROLESYNC_HEAP_GROWING_PERCENT',
+      ]);
+    }
+  });
+
   it('never echoes a bad secret value in its message', () => {
     const problems = problemsOf({ ROLESYNC_SECRET_KEY: 'not-a-key-but-a-Secret123' });
     expect(problems.join(' ')).not.toContain('Secret123');
