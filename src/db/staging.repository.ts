@@ -85,18 +85,6 @@ export class StagingRepository {
   ): Promise<{ groups: number; members: number }> {
     if (rows.length === 0) return { groups: 0, members: 0 };
     const { replaceExisting, withMembers } = options;
-    const groupDns: string[] = [];
-    const memberValues: string[] = [];
-    let distinctMembers = 0;
-    for (const row of rows) {
-      const members = new Set(row.members);
-      distinctMembers += members.size;
-      if (!withMembers) continue;
-      for (const member of members) {
-        groupDns.push(row.dnNorm);
-        memberValues.push(member);
-      }
-    }
     const written = startDbBatchTimer('stage_groups');
     return withTransaction(this.pool, async (client) => {
       if (replaceExisting) {
@@ -112,27 +100,32 @@ export class StagingRepository {
           [runId, gone.rows.map((row) => row.dn_norm)],
         );
       }
-      const groups = await client.query(
+      // A page may repeat a DN in another spelling; the first one wins.
+      const groups = await client.query<{ dn_norm: string }>(
         `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value)
          select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount", r.description, r."catalogueValue"
          from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, name text, "memberCount" int,
               description text, "catalogueValue" text)
-         on conflict do nothing`,
+         on conflict do nothing
+         returning dn_norm`,
         [
           runId,
           JSON.stringify(rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length }))),
         ],
       );
-      if (groupDns.length > 0) {
+      const members = membersOfInserted(rows, withMembers ? groups.rows : []);
+      if (members.values.length > 0) {
+        // Unique by construction, so a plain insert (ON CONFLICT made each value a speculative insert), in
+        // key order: 970k values replayed in ten pages took 9.3 s with ON CONFLICT, 6.4 s like this.
         await client.query(
           `insert into staged_group_member (run_id, group_dn_norm, member_value)
            select $1, g, m from unnest($2::text[], $3::text[]) as t(g, m)
-           on conflict do nothing`,
-          [runId, groupDns, memberValues],
+           order by g, m`,
+          [runId, members.groupDns, members.values],
         );
       }
       written();
-      return { groups: groups.rowCount ?? 0, members: distinctMembers };
+      return { groups: groups.rowCount ?? 0, members: members.distinctRead };
     });
   }
 
@@ -256,4 +249,29 @@ async function copyRows(
 
 function stableIdsOf(rows: readonly { stableId: string | null }[]): string[] {
   return rows.flatMap((row) => (row.stableId === null ? [] : [row.stableId]));
+}
+
+/**
+ * The member values to stage for the groups the insert just wrote: each such group once (the first row
+ * of its DN, as the insert kept), each value once; a group the run already held adds none. distinctRead
+ * counts every row's distinct values, staged or not.
+ */
+function membersOfInserted(
+  rows: readonly StagedGroupRow[],
+  inserted: readonly { dn_norm: string }[],
+): { groupDns: string[]; values: string[]; distinctRead: number } {
+  const pending = new Set(inserted.map((row) => row.dn_norm));
+  const groupDns: string[] = [];
+  const values: string[] = [];
+  let distinctRead = 0;
+  for (const row of rows) {
+    const members = new Set(row.members);
+    distinctRead += members.size;
+    if (!pending.delete(row.dnNorm)) continue;
+    for (const member of members) {
+      groupDns.push(row.dnNorm);
+      values.push(member);
+    }
+  }
+  return { groupDns, values, distinctRead };
 }

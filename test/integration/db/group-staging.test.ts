@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { migrateDatabase, openDatabase, type Database } from '../../../src/db/database.js';
+import { StagingRepository, type StagedGroupRow } from '../../../src/db/staging.repository.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+function group(dn: string, members: string[], stableId: string | null = null): StagedGroupRow {
+  return {
+    dn,
+    dnNorm: dn.toLowerCase(),
+    stableId,
+    name: dn,
+    description: null,
+    catalogueValue: null,
+    members,
+  };
+}
+
+describe('StagingRepository.insertGroups', () => {
+  let testDatabase: TestDatabase;
+  let database: Database;
+  let staging: StagingRepository;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase(inject('servers').databaseUrl);
+    database = await openDatabase(testDatabase.url);
+    await migrateDatabase(database);
+    staging = new StagingRepository(database.pool);
+  });
+
+  afterAll(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+
+  async function stagedMembers(runId: string): Promise<string[]> {
+    const result = await database.pool.query<{ pair: string }>(
+      `select group_dn_norm || ' has ' || member_value as pair from staged_group_member where run_id = $1 order by 1`,
+      [runId],
+    );
+    return result.rows.map((row) => row.pair);
+  }
+
+  it('stages each group once with its distinct values; a DN repeated in another spelling keeps the first', async () => {
+    const runId = randomUUID();
+    const first = await staging.insertGroups(
+      runId,
+      [group('cn=g1', ['uid=b', 'uid=a', 'uid=a']), group('cn=g2', ['uid=c']), group('CN=G2', ['uid=z'])],
+      { replaceExisting: false, withMembers: true },
+    );
+    // The next page repeats g1 in another spelling, with other members.
+    const second = await staging.insertGroups(runId, [group('CN=G1', ['uid=x']), group('cn=g3', ['uid=d'])], {
+      replaceExisting: false,
+      withMembers: true,
+    });
+
+    expect(first).toEqual({ groups: 2, members: 4 });
+    expect(second).toEqual({ groups: 1, members: 2 });
+    expect(await stagedMembers(runId)).toEqual([
+      'cn=g1 has uid=a',
+      'cn=g1 has uid=b',
+      'cn=g2 has uid=c',
+      'cn=g3 has uid=d',
+    ]);
+    const dns = await database.pool.query<{ dn: string }>(
+      'select dn from staged_group where run_id = $1 order by dn_norm',
+      [runId],
+    );
+    expect(dns.rows.map((row) => row.dn)).toEqual(['cn=g1', 'cn=g2', 'cn=g3']);
+  });
+
+  it('replaces a re-read group and its values (also when renamed), and stages no values when not asked', async () => {
+    const runId = randomUUID();
+    const options = { replaceExisting: false, withMembers: true };
+    await staging.insertGroups(
+      runId,
+      [group('cn=g1', ['uid=a', 'uid=b'], 'id-1'), group('cn=g2', ['uid=c'])],
+      options,
+    );
+
+    // An incremental read re-reads g1 under a new name (same stable id) and g2 with other members.
+    const replaced = await staging.insertGroups(
+      runId,
+      [group('cn=g1-renamed', ['uid=b', 'uid=e'], 'id-1'), group('cn=g2', ['uid=f'])],
+      { replaceExisting: true, withMembers: true },
+    );
+    expect(replaced).toEqual({ groups: 2, members: 3 });
+    expect(await stagedMembers(runId)).toEqual([
+      'cn=g1-renamed has uid=b',
+      'cn=g1-renamed has uid=e',
+      'cn=g2 has uid=f',
+    ]);
+
+    const countsOnly = await staging.insertGroups(runId, [group('cn=g4', ['uid=a', 'uid=a'])], {
+      replaceExisting: false,
+      withMembers: false,
+    });
+    expect(countsOnly).toEqual({ groups: 1, members: 1 });
+    expect(await stagedMembers(runId)).not.toContain('cn=g4 has uid=a');
+  });
+});
