@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { migrateDatabase, openDatabase, type Database } from '../../../src/db/database.js';
 import { StagingRepository, type StagedGroupRow } from '../../../src/db/staging.repository.js';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { useMigratedDatabase } from '../../support/migrated-database.js';
 
 function group(dn: string, members: string[], stableId: string | null = null): StagedGroupRow {
   return {
@@ -18,24 +17,15 @@ function group(dn: string, members: string[], stableId: string | null = null): S
 }
 
 describe('StagingRepository.insertGroups', () => {
-  let testDatabase: TestDatabase;
-  let database: Database;
+  const database = useMigratedDatabase();
   let staging: StagingRepository;
 
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase(inject('servers').databaseUrl);
-    database = await openDatabase(testDatabase.url);
-    await migrateDatabase(database);
-    staging = new StagingRepository(database.pool);
-  });
-
-  afterAll(async () => {
-    await database.close();
-    await testDatabase.drop();
+  beforeAll(() => {
+    staging = new StagingRepository(database().pool);
   });
 
   async function stagedMembers(runId: string): Promise<string[]> {
-    const result = await database.pool.query<{ pair: string }>(
+    const result = await database().pool.query<{ pair: string }>(
       `select group_dn_norm || ' has ' || member_value as pair from staged_group_member where run_id = $1 order by 1`,
       [runId],
     );
@@ -63,7 +53,7 @@ describe('StagingRepository.insertGroups', () => {
       'cn=g2 has uid=c',
       'cn=g3 has uid=d',
     ]);
-    const dns = await database.pool.query<{ dn: string }>(
+    const dns = await database().pool.query<{ dn: string }>(
       'select dn from staged_group where run_id = $1 order by dn_norm',
       [runId],
     );

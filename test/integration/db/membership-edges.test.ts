@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { migrateDatabase, openDatabase, type Database } from '../../../src/db/database.js';
 import { insertEdges, type EdgeSource } from '../../../src/db/membership-resolution.repository.js';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { useMigratedDatabase } from '../../support/migrated-database.js';
 
 const NESTED_MEMBER_OF: EdgeSource = {
   membershipSource: 'MEMBER_OF',
@@ -13,19 +12,7 @@ const NESTED_MEMBER_OF: EdgeSource = {
 };
 
 describe('insertEdges', () => {
-  let testDatabase: TestDatabase;
-  let database: Database;
-
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase(inject('servers').databaseUrl);
-    database = await openDatabase(testDatabase.url);
-    await migrateDatabase(database);
-  });
-
-  afterAll(async () => {
-    await database.close();
-    await testDatabase.drop();
-  });
+  const database = useMigratedDatabase();
 
   /** u1 is in g1 and g2, u2 in g2, and g2 is nested in g1: u1 reaches g1 both directly and through g2. */
   async function stageDirectory(client: pg.PoolClient, runId: string): Promise<void> {
@@ -55,7 +42,7 @@ describe('insertEdges', () => {
 
   it('writes a direct and a nested path to the same group once, and rewriting users replaces their edges', async () => {
     const runId = randomUUID();
-    const client = await database.pool.connect();
+    const client = await database().pool.connect();
     try {
       await stageDirectory(client, runId);
       const expected = ['uid=u1 in cn=g1', 'uid=u1 in cn=g2', 'uid=u2 in cn=g1', 'uid=u2 in cn=g2'];
