@@ -2,9 +2,8 @@
 // on a fresh database, then measure (a) the first full sync, (b) an unchanged re-sync, (c) a re-sync
 // after 1% of the memberships changed, (d) that change undone through an incremental read, (e) an
 // unchanged incremental re-sync, and the role sync of the same directory: (f) its first run and (g) an
-// unchanged re-run. runBench() returns
-// every number; bench/main.ts runs two sizes and prints the table, and a test can run a small size to
-// keep this code working.
+// unchanged re-run. runBench() returns every number; bench/main.ts runs two sizes and prints the table,
+// and a test can run a small size to keep this code working.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
