@@ -298,11 +298,11 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             },
             'groupsRead',
             async (page) => {
-              const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping));
+              const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
               const written = await staging.insertGroups(
                 runId,
                 mapped.map((m) => m.row),
-                { replaceExisting: incremental, withMembers },
+                { replaceExisting: incremental },
               );
               memberValues += written.members;
               logRejectedValues(runId, config.groupMemberAttribute, mapped);

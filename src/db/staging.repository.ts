@@ -21,7 +21,10 @@ export interface StagedGroupRow {
   name: string | null;
   description: string | null;
   catalogueValue: string | null;
+  /** Distinct canonical member values to stage; empty when the run only counts them. */
   members: string[];
+  /** Distinct member values read. */
+  memberCount: number;
 }
 
 /**
@@ -75,16 +78,16 @@ export class StagingRepository {
   }
 
   /**
-   * Inserts groups and (with withMembers) their member values in one transaction; returns the groups
-   * written and the distinct member values read.
+   * Inserts groups and the member values the rows carry in one transaction; returns the groups written
+   * and the member values read (every row's count, staged or not).
    */
   async insertGroups(
     runId: string,
     rows: readonly StagedGroupRow[],
-    options: { replaceExisting: boolean; withMembers: boolean },
+    options: { replaceExisting: boolean },
   ): Promise<{ groups: number; members: number }> {
     if (rows.length === 0) return { groups: 0, members: 0 };
-    const { replaceExisting, withMembers } = options;
+    const { replaceExisting } = options;
     const written = startDbBatchTimer('stage_groups');
     return withTransaction(this.pool, async (client) => {
       if (replaceExisting) {
@@ -110,10 +113,10 @@ export class StagingRepository {
          returning dn_norm`,
         [
           runId,
-          JSON.stringify(rows.map(({ members, ...group }) => ({ ...group, memberCount: members.length }))),
+          JSON.stringify(rows.map(({ members, ...group }) => group)),
         ],
       );
-      const members = membersOfInserted(rows, withMembers ? groups.rows : []);
+      const members = membersOfInserted(rows, groups.rows);
       if (members.values.length > 0) {
         // Unique by construction, so a plain insert (ON CONFLICT made each value a speculative insert), in
         // key order: 970k values replayed in ten pages took 9.3 s with ON CONFLICT, 6.4 s like this.
@@ -125,7 +128,7 @@ export class StagingRepository {
         );
       }
       written();
-      return { groups: groups.rowCount ?? 0, members: members.distinctRead };
+      return { groups: groups.rowCount ?? 0, members: rows.reduce((sum, row) => sum + row.memberCount, 0) };
     });
   }
 
@@ -253,25 +256,21 @@ function stableIdsOf(rows: readonly { stableId: string | null }[]): string[] {
 
 /**
  * The member values to stage for the groups the insert just wrote: each such group once (the first row
- * of its DN, as the insert kept), each value once; a group the run already held adds none. distinctRead
- * counts every row's distinct values, staged or not.
+ * of its DN, as the insert kept); a group the run already held adds none.
  */
 function membersOfInserted(
   rows: readonly StagedGroupRow[],
   inserted: readonly { dn_norm: string }[],
-): { groupDns: string[]; values: string[]; distinctRead: number } {
+): { groupDns: string[]; values: string[] } {
   const pending = new Set(inserted.map((row) => row.dn_norm));
   const groupDns: string[] = [];
   const values: string[] = [];
-  let distinctRead = 0;
   for (const row of rows) {
-    const members = new Set(row.members);
-    distinctRead += members.size;
     if (!pending.delete(row.dnNorm)) continue;
-    for (const member of members) {
+    for (const member of row.members) {
       groupDns.push(row.dnNorm);
       values.push(member);
     }
   }
-  return { groupDns, values, distinctRead };
+  return { groupDns, values };
 }

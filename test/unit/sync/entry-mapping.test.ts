@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { mapUserEntry } from '../../../src/sync/entry-mapping.js';
+import { mapGroupEntry, mapUserEntry } from '../../../src/sync/entry-mapping.js';
 
 const mapping = { login: 'uid', name: 'cn', email: null, externalId: null };
 
@@ -25,5 +25,26 @@ describe('mapUserEntry', () => {
     expect(mapped.row.memberOf).toHaveLength(1);
     expect(mapped.rejectedValues).toEqual(['not a dn']);
     expect(mapped.row).toMatchObject({ login: 'ann', displayName: null });
+  });
+});
+
+describe('mapGroupEntry', () => {
+  const groupMapping = { name: 'cn', member: 'member' as const, description: null, catalogue: null };
+  const entry = {
+    dn: 'cn=Ops,ou=Groups,dc=x',
+    attributes: { cn: ['Ops'], member: ['uid=Ann,ou=People,dc=x', 'uid=ann, ou=people,dc=x', 'not a dn'] },
+  };
+
+  it('stages member values as a set of canonical DNs and sets aside values that are no DN', () => {
+    const mapped = mapGroupEntry(entry, groupMapping, true);
+    expect(mapped.row.members).toEqual(['uid=ann,ou=people,dc=x']);
+    expect(mapped.row.memberCount).toBe(1);
+    expect(mapped.rejectedValues).toEqual(['not a dn']);
+  });
+
+  it('only counts the values when the run stages none', () => {
+    const mapped = mapGroupEntry(entry, groupMapping, false);
+    expect(mapped.row).toMatchObject({ dnNorm: 'cn=ops,ou=groups,dc=x', name: 'Ops', members: [], memberCount: 3 });
+    expect(mapped.rejectedValues).toEqual([]);
   });
 });
