@@ -72,23 +72,23 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
   );
   await client.query('create index on fresh_group (dn_norm)');
   await client.query('analyze fresh_group');
+  // Both sides in one full join, each read once: as two anti-joins over CTEs (each read twice, so
+  // materialized) it sorted 789k pairs four times on disk, 5.4 s of a 100k incremental run.
   await client.query(
     `create temp table member_change on commit drop as
-     with held as (
-       select x.dn_norm as user_dn_norm, v as group_dn_norm
-       from staged_user x
-       cross join lateral unnest(x.member_of) as v
-       join fresh_group f on f.dn_norm = v
-       where x.run_id = $1 and not x.fresh),
-     listed as (
-       select gm.member_value as user_dn_norm, gm.group_dn_norm
-       from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
-       where gm.run_id = $1)
-     select h.user_dn_norm, h.group_dn_norm, false as added from held h
-     where not exists (select 1 from listed l where l.user_dn_norm = h.user_dn_norm and l.group_dn_norm = h.group_dn_norm)
-     union all
-     select l.user_dn_norm, l.group_dn_norm, true from listed l
-     where not exists (select 1 from held h where h.user_dn_norm = l.user_dn_norm and h.group_dn_norm = l.group_dn_norm)`,
+     select coalesce(h.user_dn_norm, l.user_dn_norm) as user_dn_norm,
+            coalesce(h.group_dn_norm, l.group_dn_norm) as group_dn_norm,
+            h.user_dn_norm is null as added
+     from (select x.dn_norm as user_dn_norm, v as group_dn_norm
+           from staged_user x
+           cross join lateral unnest(x.member_of) as v
+           join fresh_group f on f.dn_norm = v
+           where x.run_id = $1 and not x.fresh) h
+     full join (select gm.member_value as user_dn_norm, gm.group_dn_norm
+                from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
+                where gm.run_id = $1) l
+       on l.user_dn_norm = h.user_dn_norm and l.group_dn_norm = h.group_dn_norm
+     where h.user_dn_norm is null or l.user_dn_norm is null`,
     [runId],
   );
   await client.query('create index on member_change (user_dn_norm)');
