@@ -1,6 +1,10 @@
 import { DirectorySyncApplyRepository, type ApplyCounts } from '../db/directory-sync-apply.repository.js';
 import { DirectorySyncPlanRepository, type PlanCounts } from '../db/directory-sync-plan.repository.js';
-import { MembershipResolutionRepository, type EdgeSource } from '../db/membership-resolution.repository.js';
+import {
+  MembershipResolutionRepository,
+  type CorrectionCounts,
+  type EdgeSource,
+} from '../db/membership-resolution.repository.js';
 import { PlanContextRepository, type PlanContextSettings } from '../db/plan-context.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
@@ -40,31 +44,24 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
   }
 
   return {
-    async resolveMembers({ runId }: RunInput): Promise<number> {
+    /**
+     * Readies the staging for the plan (statistics, an incremental run's memberOf correction) and records
+     * the plan context a later differential run compares with. The edges themselves are the plan's.
+     */
+    async resolveMembers({ runId }: RunInput): Promise<void> {
       const context = await loadRunContext(deps.database.orm.em.fork(), runId);
       const { run, config } = context;
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
+      const correction = await resolution.resolve(runId, {
+        membershipSource: config.membershipSource,
+        incremental: run.readMode === 'INCREMENTAL',
+      });
       // Without differential sync no run compares with it; the first run after switching it on plans all.
       const planContextDigest = config.differentialSync
         ? await planContext.digest(runId, planContextSettings(context))
         : null;
       await runs.setPlanContextDigest(runId, planContextDigest);
-      const changedSince = await differentialSnapshotOf(context, planContextDigest);
-      const membershipEdges = await resolution.resolve(runId, {
-        ...edgeSourceOf(config),
-        incremental: run.readMode === 'INCREMENTAL',
-        changedSince,
-      });
-      await runs.mergeCounters(runId, { membershipEdges });
-      await log.append(
-        runId,
-        'INFO',
-        'RESOLVE_MEMBERS',
-        changedSince === null
-          ? `Resolved ${membershipEdges} user-in-group memberships`
-          : `Resolved ${membershipEdges} user-in-group memberships of the users changed since the last successful run`,
-      );
-      return membershipEdges;
+      await log.append(runId, 'INFO', 'RESOLVE_MEMBERS', resolveMessage(config, correction));
     },
 
     async planChanges({ runId }: RunInput): Promise<PlanResult> {
@@ -95,7 +92,8 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         'PLAN',
         `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
           `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
-          `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run`,
+          `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run ` +
+          `(${counts.membershipEdges} user-in-group memberships of the planned users)`,
       );
       return { counts, guard };
     },
@@ -143,6 +141,18 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       await runs.dropOlderStaging(runId, snapshot?.runId ?? null);
     },
   };
+}
+
+function resolveMessage(config: RunContext['config'], correction: CorrectionCounts | null): string {
+  if (correction !== null) {
+    return (
+      `Corrected the memberOf values carried over from the last successful run by the groups read again: ` +
+      `${correction.pairsAdded} added, ${correction.pairsRemoved} removed`
+    );
+  }
+  const source =
+    config.membershipSource === 'MEMBER_OF' ? "the users' memberOf" : "the groups' member values";
+  return `Memberships come from ${source}${config.expandNestedGroups ? ', nested groups expanded' : ''}`;
 }
 
 function edgeSourceOf(config: RunContext['config']): EdgeSource {

@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import { inMembershipKeyOrder } from './membership-key-order.js';
-import { createReachedUsersTable, insertEdges, type EdgeSource } from './membership-resolution.repository.js';
+import {
+  createReachedUsersTable,
+  createRunEdgesTable,
+  type EdgeSource,
+} from './membership-resolution.repository.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -17,11 +21,11 @@ export interface PlanSettings {
   fullRead: boolean;
   /**
    * Differential sync against this snapshot run, whose plan context equals this run's: a user whose
-   * staged row equals the snapshot's, and whose identity is as that plan left it, is skipped. The
-   * resolve gave edges only to users whose rows changed. Null: every user is planned.
+   * staged row equals the snapshot's, and whose identity is as that plan left it, is skipped (no edges,
+   * no plan rows). Null: every user is planned.
    */
   differentialAgainst: string | null;
-  /** How edges are resolved, for the users the plan must resolve itself. */
+  /** Where the planned users' user-in-group edges come from. */
   edges: EdgeSource;
 }
 
@@ -40,6 +44,8 @@ export interface PlanCounts {
   activeIdentities: number;
   /** Users whose content hash equals the snapshot's: not planned (differential sync). */
   entriesUnchanged: number;
+  /** User-in-group edges of the planned users (direct, and through nested groups when expanded). */
+  membershipEdges: number;
 }
 
 /**
@@ -95,7 +101,6 @@ export class DirectorySyncPlanRepository {
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
                 gen_random_uuid() as new_identity_id,
-                ${sameRow} as same_row,
                 ${unchanged} as unchanged
          from staged_user u
          left join staged_user prev on prev.run_id = $3 and prev.dn_norm = u.dn_norm
@@ -109,25 +114,28 @@ export class DirectorySyncPlanRepository {
       await client.query(`create index on run_match (dn_norm)`);
       // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
       await client.query(`analyze run_match`);
+      // Edges only for the users this run plans: with differential sync, the changed ones and those whose
+      // identity drifted from what the last plan left.
       if (differential) {
-        // The resolve gave edges only to changed rows: the users with equal rows that must be planned
-        // anyway get theirs here.
-        const drifted = await client.query(
-          `create temp table drifted_user on commit drop as
-           select dn_norm from run_match where same_row and not unchanged`,
+        await client.query(
+          `create temp table planned_user on commit drop as select dn_norm from run_match where not unchanged`,
         );
-        if ((drifted.rowCount ?? 0) > 0) await insertEdges(client, runId, settings.edges, 'drifted_user');
       }
+      const membershipEdges = await createRunEdgesTable(
+        client,
+        runId,
+        settings.edges,
+        differential ? 'planned_user' : null,
+      );
       // Mapped application groups each planned user reaches through its edges. Both keys are unique
       // (an edge per user and group, a mapping per group and app group): no distinct, which spilled 970k
       // rows to disk for 1.5 s of a 100k first sync.
       await client.query(
         `create temp table run_user_group on commit drop as
          select e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
-         from staged_edge e
-         join group_mapping gm on gm.sync_config_id = $2 and gm.ldap_group_dn_norm = e.group_dn_norm
-         where e.run_id = $1`,
-        [runId, syncConfigId],
+         from run_edge e
+         join group_mapping gm on gm.sync_config_id = $1 and gm.ldap_group_dn_norm = e.group_dn_norm`,
+        [syncConfigId],
       );
       await client.query(`create index on run_user_group (user_dn_norm)`);
       await client.query(`analyze run_user_group`);
@@ -273,6 +281,7 @@ export class DirectorySyncPlanRepository {
         identitiesAffected: Number(row.identitiesAffected),
         activeIdentities: Number(row.activeIdentities),
         entriesUnchanged: Number(row.entriesUnchanged),
+        membershipEdges,
       };
     });
   }

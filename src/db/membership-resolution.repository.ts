@@ -10,47 +10,35 @@ export interface EdgeSource {
   expandNestedGroups: boolean;
 }
 
-export interface ResolutionSettings extends EdgeSource {
+export interface ResolutionSettings {
+  membershipSource: MembershipSource;
   /**
    * An incremental run carries unchanged users over from the snapshot with their memberOf as it was:
    * neither AD nor slapd's memberof overlay marks a user changed when a group gains or loses it.
    */
   incremental: boolean;
-  /**
-   * Differential sync with the plan context of this snapshot run: only users whose staged row differs
-   * from the snapshot's get edges (the plan re-resolves any other user it must plan). Null: every user.
-   */
-  changedSince: string | null;
+}
+
+/** The memberOf pairs an incremental run corrected in the users it carried over. */
+export interface CorrectionCounts {
+  pairsAdded: number;
+  pairsRemoved: number;
 }
 
 /**
- * Turns a run's staged users and groups into user-in-group edges (staged_edge), in SQL. Only groups the
- * groups query found count. Direct membership is the reference behaviour; with expandNestedGroups, a
- * member of a nested group is also a member of every group that contains it, through cycles (UNION
- * drops repeated rows, so the recursion ends). Re-running replaces the run's edges: idempotent.
+ * Readies a run's staging for the plan, which turns it into user-in-group edges (createRunEdgesTable):
+ * statistics for the freshly loaded tables and, for an incremental run taking membership from memberOf,
+ * the correction of the carried-over values. Idempotent: a correction applied already finds nothing.
  */
 export class MembershipResolutionRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  resolve(runId: string, settings: ResolutionSettings): Promise<number> {
+  resolve(runId: string, settings: ResolutionSettings): Promise<CorrectionCounts | null> {
     return withTransaction(this.pool, async (client) => {
-      await client.query('delete from staged_edge where run_id = $1', [runId]);
       // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
       await client.query('analyze staged_user, staged_group, staged_group_member');
-      if (settings.incremental && settings.membershipSource === 'MEMBER_OF') {
-        await correctCarriedOverMemberOf(client, runId);
-      }
-      if (settings.changedSince === null) return insertEdges(client, runId, settings, null);
-      await client.query(
-        `create temp table changed_user on commit drop as
-         select u.dn_norm from staged_user u
-         where u.run_id = $1
-           and not exists (select 1 from staged_user prev
-                           where prev.run_id = $2 and prev.dn_norm = u.dn_norm and prev.digest = u.digest)`,
-        [runId, settings.changedSince],
-      );
-      await client.query('analyze changed_user');
-      return insertEdges(client, runId, settings, 'changed_user');
+      if (!settings.incremental || settings.membershipSource !== 'MEMBER_OF') return null;
+      return correctCarriedOverMemberOf(client, runId);
     });
   }
 }
@@ -64,7 +52,7 @@ export class MembershipResolutionRepository {
  * group from the rows and adding their members back gives the same sets, but touches nearly every user
  * (100k bench: 97k users rebuilt to change 9k).
  */
-async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string): Promise<void> {
+async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string): Promise<CorrectionCounts> {
   await client.query(
     `create temp table fresh_group on commit drop as
      select dn_norm from staged_group where run_id = $1 and fresh`,
@@ -93,6 +81,9 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
   );
   await client.query('create index on member_change (user_dn_norm)');
   await client.query('analyze member_change');
+  const counts = await client.query<{ added: string; removed: string }>(
+    `select count(*) filter (where added) as added, count(*) filter (where not added) as removed from member_change`,
+  );
   // An added group is a re-read one the row did not hold, so appending it cannot repeat a value. Pairs
   // of members that are no carried-over user (groups, fresh users, unknown DNs) match no row here.
   await client.query(
@@ -110,45 +101,49 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
      where u.run_id = $1 and u.dn_norm = n.dn_norm`,
     [runId],
   );
+  return {
+    pairsAdded: Number(counts.rows[0]?.added ?? 0),
+    pairsRemoved: Number(counts.rows[0]?.removed ?? 0),
+  };
 }
 
 /**
- * Writes (replacing any earlier ones) the edges of the run's users, or only of those listed in
- * usersTable (a temp table of dn_norm), with the nested groups' ancestors when expanded. Returns the
- * edges written.
+ * Creates the temp table run_edge (user_dn_norm, group_dn_norm): the user-in-group edges of the run's
+ * users, or only of those listed in usersTable (a temp table of dn_norm), with the nested groups'
+ * ancestors when expanded. Only groups the groups query found count. Returns the edges.
+ *
+ * A temp table of the plan's transaction, not a staging table: the plan is their only reader. Staged,
+ * a 100k first sync wrote 970k rows into an indexed table (3.9 s) that a later run deleted again.
  */
-export async function insertEdges(
+export async function createRunEdgesTable(
   client: pg.PoolClient,
   runId: string,
   source: EdgeSource,
   usersTable: string | null,
 ): Promise<number> {
-  await client.query(`delete from staged_edge where run_id = $1 ${andListed('user_dn_norm', usersTable)}`, [
-    runId,
-  ]);
   // Direct edges are unique by construction (memberOf values are de-duplicated when staged, member
-  // values by their key), so they go in without ON CONFLICT, whose speculative inserts cost twice as
-  // much: 970k edges, 8.2 s -> 3.6 s replayed. Nested ones may repeat a direct edge; a group's pair
-  // with itself would only repeat the edge it starts from, so it is left out.
+  // values by their key). Nested ones may repeat a direct edge; a group's pair with itself would only
+  // repeat the edge it starts from, so it is left out.
   const direct = await client.query(
-    `insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
-     select $1, e.user_dn_norm, e.group_dn_norm from (${directEdgesSql(source, usersTable)}) e`,
+    `create temp table run_edge on commit drop as
+     select e.user_dn_norm, e.group_dn_norm from (${directEdgesSql(source, usersTable)}) e`,
     [runId],
   );
   let edges = direct.rowCount ?? 0;
   if (expandsNesting(source)) {
+    await client.query('create unique index on run_edge (user_dn_norm, group_dn_norm)');
     const nested = await client.query(
       `with recursive ${CONTAINING_GROUPS_CTE}
-       insert into staged_edge (run_id, user_dn_norm, group_dn_norm)
-       select $1, e.user_dn_norm, c.ancestor
-       from staged_edge e join containing c on c.group_dn_norm = e.group_dn_norm
-       where e.run_id = $1 and c.ancestor <> c.group_dn_norm ${andListed('e.user_dn_norm', usersTable)}
+       insert into run_edge (user_dn_norm, group_dn_norm)
+       select e.user_dn_norm, c.ancestor
+       from run_edge e join containing c on c.group_dn_norm = e.group_dn_norm
+       where c.ancestor <> c.group_dn_norm
        on conflict do nothing`,
       [runId],
     );
     edges += nested.rowCount ?? 0;
   }
-  await client.query('analyze staged_edge');
+  await client.query('analyze run_edge');
   return edges;
 }
 

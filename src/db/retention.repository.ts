@@ -34,7 +34,7 @@ export class RetentionRepository {
         (await deleteWhere('plan_identity', ENDED_BEFORE, detailCutoff)) +
         (await deleteWhere('plan_membership', ENDED_BEFORE, detailCutoff));
       let stagingRows = 0;
-      for (const table of ['staged_user', 'staged_group', 'staged_group_member', 'staged_edge']) {
+      for (const table of ['staged_user', 'staged_group', 'staged_group_member']) {
         stagingRows += await deleteWhere(table, STALE_STAGING, stagingCutoff);
       }
       return { runLogRows, planRows, stagingRows };

@@ -111,10 +111,7 @@ export class StagingRepository {
               description text, "catalogueValue" text)
          on conflict do nothing
          returning dn_norm`,
-        [
-          runId,
-          JSON.stringify(rows.map(({ members, ...group }) => group)),
-        ],
+        [runId, JSON.stringify(rows.map(({ members, ...group }) => group))],
       );
       const members = membersOfInserted(rows, groups.rows);
       if (members.values.length > 0) {

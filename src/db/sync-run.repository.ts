@@ -180,7 +180,7 @@ export class SyncRunRepository {
     await withTransaction(this.pool, async (client) => {
       const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
                      and id <> $1 and id is distinct from $2::uuid`;
-      for (const table of ['staged_user', 'staged_group', 'staged_group_member', 'staged_edge']) {
+      for (const table of ['staged_user', 'staged_group', 'staged_group_member']) {
         await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
       }
     });

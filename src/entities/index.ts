@@ -12,7 +12,6 @@ import { ManualMembershipSchema, SyncedMembershipSchema } from './group-membersh
 import { IdentitySchema } from './identity.entity.js';
 import { RunLogSchema } from './run-log.entity.js';
 import { PlanIdentitySchema, PlanMembershipSchema } from './run-plan.entity.js';
-import { StagedEdgeSchema } from './staged-edge.entity.js';
 import { StagedGroupMemberSchema } from './staged-group-member.entity.js';
 import { StagedGroupSchema } from './staged-group.entity.js';
 import { StagedUserSchema } from './staged-user.entity.js';
@@ -34,7 +33,6 @@ export const ENTITY_SCHEMAS = [
   StagedUserSchema,
   StagedGroupSchema,
   StagedGroupMemberSchema,
-  StagedEdgeSchema,
   IdentitySchema,
   AppGroupSchema,
   GroupMappingSchema,

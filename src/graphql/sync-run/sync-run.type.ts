@@ -26,7 +26,11 @@ export class SyncRunCountersType {
   @Field(() => Int) memberOfValuesRead!: number;
   @Field(() => Int) groupMemberValuesRead!: number;
   @Field(() => Int) entriesSkipped!: number;
-  @Field(() => Int) membershipEdges!: number;
+  @Field(() => Int, {
+    description:
+      'User-in-group memberships resolved for the users the plan considered (with differential sync, the changed ones)',
+  })
+  membershipEdges!: number;
   @Field(() => Int) identitiesToCreate!: number;
   @Field(() => Int) identitiesToUpdate!: number;
   @Field(() => Int) identitiesToDeactivate!: number;

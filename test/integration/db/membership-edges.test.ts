@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
-import { insertEdges, type EdgeSource } from '../../../src/db/membership-resolution.repository.js';
+import { createRunEdgesTable, type EdgeSource } from '../../../src/db/membership-resolution.repository.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
 
 const NESTED_MEMBER_OF: EdgeSource = {
@@ -11,7 +11,7 @@ const NESTED_MEMBER_OF: EdgeSource = {
   expandNestedGroups: true,
 };
 
-describe('insertEdges', () => {
+describe('createRunEdgesTable', () => {
   const database = useMigratedDatabase();
 
   /** u1 is in g1 and g2, u2 in g2, and g2 is nested in g1: u1 reaches g1 both directly and through g2. */
@@ -32,33 +32,34 @@ describe('insertEdges', () => {
     );
   }
 
-  async function edgesOf(client: pg.PoolClient, runId: string): Promise<string[]> {
+  async function edgesOf(client: pg.PoolClient): Promise<string[]> {
     const result = await client.query<{ edge: string }>(
-      `select user_dn_norm || ' in ' || group_dn_norm as edge from staged_edge where run_id = $1 order by 1`,
-      [runId],
+      `select user_dn_norm || ' in ' || group_dn_norm as edge from run_edge order by 1`,
     );
     return result.rows.map((row) => row.edge);
   }
 
-  it('writes a direct and a nested path to the same group once, and rewriting users replaces their edges', async () => {
+  it('holds a direct and a nested path to the same group once, and only the listed users', async () => {
     const runId = randomUUID();
     const client = await database().pool.connect();
     try {
+      // The table lives for the plan's transaction.
+      await client.query('begin');
       await stageDirectory(client, runId);
-      const expected = ['uid=u1 in cn=g1', 'uid=u1 in cn=g2', 'uid=u2 in cn=g1', 'uid=u2 in cn=g2'];
+      expect(await createRunEdgesTable(client, runId, NESTED_MEMBER_OF, null)).toBe(4);
+      expect(await edgesOf(client)).toEqual([
+        'uid=u1 in cn=g1',
+        'uid=u1 in cn=g2',
+        'uid=u2 in cn=g1',
+        'uid=u2 in cn=g2',
+      ]);
+      await client.query('drop table run_edge');
 
-      expect(await insertEdges(client, runId, NESTED_MEMBER_OF, null)).toBe(4);
-      expect(await edgesOf(client, runId)).toEqual(expected);
-
-      // A retried plan writes its users' edges again: they replace the earlier ones, no key is hit twice.
-      await client.query(`create temp table listed_user as select 'uid=u1'::text as dn_norm`);
-      expect(await insertEdges(client, runId, NESTED_MEMBER_OF, 'listed_user')).toBe(2);
-      expect(await edgesOf(client, runId)).toEqual(expected);
-
-      // Every user again, over edges already there.
-      expect(await insertEdges(client, runId, NESTED_MEMBER_OF, null)).toBe(4);
-      expect(await edgesOf(client, runId)).toEqual(expected);
+      await client.query(`create temp table listed_user as select 'uid=u2'::text as dn_norm`);
+      expect(await createRunEdgesTable(client, runId, NESTED_MEMBER_OF, 'listed_user')).toBe(2);
+      expect(await edgesOf(client)).toEqual(['uid=u2 in cn=g1', 'uid=u2 in cn=g2']);
     } finally {
+      await client.query('rollback');
       client.release();
     }
   });

@@ -44,7 +44,12 @@ describe('mapGroupEntry', () => {
 
   it('only counts the values when the run stages none', () => {
     const mapped = mapGroupEntry(entry, groupMapping, false);
-    expect(mapped.row).toMatchObject({ dnNorm: 'cn=ops,ou=groups,dc=x', name: 'Ops', members: [], memberCount: 3 });
+    expect(mapped.row).toMatchObject({
+      dnNorm: 'cn=ops,ou=groups,dc=x',
+      name: 'Ops',
+      members: [],
+      memberCount: 3,
+    });
     expect(mapped.rejectedValues).toEqual([]);
   });
 });
