@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { withTransaction } from './transaction.js';
+import { STAGING_TABLE_NAMES } from './staging.repository.js';
 
 export interface PruneCounts {
   runLogRows: number;
@@ -34,7 +35,7 @@ export class RetentionRepository {
         (await deleteWhere('plan_identity', ENDED_BEFORE, detailCutoff)) +
         (await deleteWhere('plan_membership', ENDED_BEFORE, detailCutoff));
       let stagingRows = 0;
-      for (const table of ['staged_user', 'staged_group', 'staged_group_member']) {
+      for (const table of STAGING_TABLE_NAMES) {
         stagingRows += await deleteWhere(table, STALE_STAGING, stagingCutoff);
       }
       return { runLogRows, planRows, stagingRows };

@@ -229,6 +229,9 @@ const STAGED_GROUP_MEMBER: StagingTable = {
 };
 const STAGING_TABLES = [STAGED_USER, STAGED_GROUP, STAGED_GROUP_MEMBER];
 
+/** The tables that hold a run's staging, keyed by run_id: what dropping a run's staging deletes from. */
+export const STAGING_TABLE_NAMES: readonly string[] = STAGING_TABLES.map((table) => table.name);
+
 /** Replaces the target run's rows of a table by the source run's; fresh is kept unless given. */
 async function copyRows(
   client: pg.PoolClient,

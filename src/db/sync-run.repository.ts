@@ -4,6 +4,7 @@ import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
+import { STAGING_TABLE_NAMES } from './staging.repository.js';
 
 /** Whether a run got one of its directory's run slots, and how busy the directory is. */
 export interface RunSlot {
@@ -180,7 +181,7 @@ export class SyncRunRepository {
     await withTransaction(this.pool, async (client) => {
       const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
                      and id <> $1 and id is distinct from $2::uuid`;
-      for (const table of ['staged_user', 'staged_group', 'staged_group_member']) {
+      for (const table of STAGING_TABLE_NAMES) {
         await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
       }
     });
