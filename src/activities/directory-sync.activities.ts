@@ -30,8 +30,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
 
   /**
    * The snapshot a differential run compares its users with: the last successful run, when its plan
-   * context equals this run's. Resolve and plan ask alike and get the same answer: a config runs one run
-   * at a time, so the snapshot cannot change in between. An on-demand full reconciliation re-plans every
+   * context (recorded by the resolve) equals this run's. An on-demand full reconciliation re-plans every
    * entry: it is also how drift on the application side heals.
    */
   async function differentialSnapshotOf(

@@ -62,6 +62,18 @@ function stripOptionalUid(value: string): string {
   return value.replace(/#'[01]*'B$/, '');
 }
 
+/**
+ * Member values in canonical form. memberUid holds login names: compared case-insensitively, kept
+ * lower-cased. The other attributes hold DNs.
+ */
+function prepareMemberValues(
+  attribute: GroupMemberAttribute,
+  raw: readonly string[],
+): { dns: string[]; rejected: string[] } {
+  if (attribute === 'memberUid') return { dns: raw.map((uid) => uid.toLowerCase()), rejected: [] };
+  return normalizeDnValues(attribute === 'uniqueMember' ? raw.map(stripOptionalUid) : raw);
+}
+
 /** Which group attributes a run reads, beyond the stable id. */
 export interface GroupAttributeMapping {
   name: string;
@@ -72,22 +84,16 @@ export interface GroupAttributeMapping {
 
 /**
  * With withMembers the member values are prepared for staging (a set of canonical values); without, a
- * run that stages none only counts them: a directory's member values are distinct by its own matching
- * rule, and preparing a million values to count them cost about half of a full groups read.
+ * run that stages none only counts them, as read: a directory's member values are distinct by its own
+ * matching rule, and a full read at 100k users need not prepare a million DNs to count them.
  */
 export function mapGroupEntry(
   entry: LdapEntry,
   mapping: GroupAttributeMapping,
   withMembers: boolean,
 ): MappedEntry<StagedGroupRow> {
-  const memberAttribute = mapping.member;
-  const raw = all(entry, memberAttribute);
-  // memberUid holds login names, not DNs: compared case-insensitively, kept lower-cased.
-  const prepared = !withMembers
-    ? { dns: [], rejected: [] }
-    : memberAttribute === 'memberUid'
-      ? { dns: raw.map((uid) => uid.toLowerCase()), rejected: [] }
-      : normalizeDnValues(memberAttribute === 'uniqueMember' ? raw.map(stripOptionalUid) : raw);
+  const raw = all(entry, mapping.member);
+  const prepared = withMembers ? prepareMemberValues(mapping.member, raw) : { dns: [], rejected: [] };
   const members = [...new Set(prepared.dns)];
   return {
     row: {
