@@ -5,6 +5,7 @@ import {
   createRunEdgesTable,
   type EdgeSource,
 } from './membership-resolution.repository.js';
+import { sameStagedUserContentSql } from './staged-user-content.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -42,7 +43,7 @@ export interface PlanCounts {
   identitiesAffected: number;
   /** Active identities of the directory now (the guard's base). */
   activeIdentities: number;
-  /** Users whose content hash equals the snapshot's: not planned (differential sync). */
+  /** Users whose staged row equals the snapshot's: not planned (differential sync). */
   entriesUnchanged: number;
   /** User-in-group edges of the planned users (direct, and through nested groups when expanded). */
   membershipEdges: number;
@@ -86,7 +87,7 @@ export class DirectorySyncPlanRepository {
       // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
       // to the next full run, is planned again.
       const matchParams: unknown[] = [runId, directoryId, settings.differentialAgainst];
-      const sameRow = 'coalesce(prev.digest = u.digest, false)';
+      const sameRow = sameStagedUserContentSql('u', 'prev');
       const reached = 'exists (select 1 from reached_user r where r.dn_norm = u.dn_norm)';
       const unchanged = differential
         ? `${sameRow} and case

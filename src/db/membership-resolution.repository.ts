@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
-import { stagedUserDigestSql } from './staged-user-digest.js';
 import { withTransaction } from './transaction.js';
 
 /** Where a run's user-in-group edges come from. */
@@ -45,7 +44,7 @@ export class MembershipResolutionRepository {
 
 /**
  * Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for those
- * groups. The corrected values (and their rows' digests) stay in this run's staging, the next run's snapshot.
+ * groups. The corrected values stay in this run's staging, the next run's snapshot.
  *
  * Only the difference is applied: the (user, re-read group) pairs the carried-over rows hold but the
  * groups no longer list, and those the groups list but the rows do not hold. Dropping every re-read
@@ -87,8 +86,8 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
   // An added group is a re-read one the row did not hold, so appending it cannot repeat a value. Pairs
   // of members that are no carried-over user (groups, fresh users, unknown DNs) match no row here.
   await client.query(
-    `update staged_user u set member_of = n.member_of, digest = ${stagedUserDigestSql('n')}
-     from (select x.dn_norm, x.dn, x.stable_id, x.login, x.display_name, x.email, x.external_id,
+    `update staged_user u set member_of = n.member_of
+     from (select x.dn_norm,
                   array(select g from (
                           select v as g from unnest(x.member_of) as v
                           where not exists (select 1 from member_change c

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
-import { stagedUserDigestSql } from './staged-user-digest.js';
 import { withTransaction } from './transaction.js';
 
 export interface StagedUserRow {
@@ -61,13 +60,10 @@ export class StagingRepository {
       }
       // A page may repeat a DN in another spelling; the first one wins.
       const result = await client.query(
-        `insert into staged_user (run_id, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of, digest)
-         select $1, u.dn_norm, u.dn, u.stable_id, u.login, u.display_name, u.email, u.external_id, u.member_of,
-                ${stagedUserDigestSql('u')}
-         from (select r."dnNorm" as dn_norm, r.dn, r."stableId" as stable_id, r.login, r."displayName" as display_name,
-                      r.email, r."externalId" as external_id, r."memberOf" as member_of
-               from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, login text,
-                    "displayName" text, email text, "externalId" text, "memberOf" text[])) u
+        `insert into staged_user (run_id, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of)
+         select $1, r."dnNorm", r.dn, r."stableId", r.login, r."displayName", r.email, r."externalId", r."memberOf"
+         from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, login text,
+              "displayName" text, email text, "externalId" text, "memberOf" text[])
          on conflict do nothing`,
         [runId, JSON.stringify(rows)],
       );
@@ -204,17 +200,7 @@ interface StagingTable {
 
 const STAGED_USER: StagingTable = {
   name: 'staged_user',
-  columns: [
-    'dn_norm',
-    'dn',
-    'stable_id',
-    'login',
-    'display_name',
-    'email',
-    'external_id',
-    'member_of',
-    'digest',
-  ],
+  columns: ['dn_norm', 'dn', 'stable_id', 'login', 'display_name', 'email', 'external_id', 'member_of'],
   hasFresh: true,
 };
 const STAGED_GROUP: StagingTable = {

@@ -32,7 +32,7 @@ export interface SyncRunCounters {
   groupsRead?: number;
   /** Users in the run's view of the directory: all read (full) or the snapshot plus the changes (incremental). */
   usersStaged?: number;
-  /** Entries whose content hash equals the snapshot's: skipped by plan and apply (differential sync). */
+  /** Entries whose staged row equals the snapshot's: skipped by plan and apply (differential sync). */
   entriesUnchanged?: number;
   memberOfValuesRead?: number;
   groupMemberValuesRead?: number;

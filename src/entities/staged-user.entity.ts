@@ -21,8 +21,6 @@ export const StagedUserSchema = defineEntity({
     memberOf: p.array(),
     /** Read by this run (false: carried over from the snapshot by an incremental run). */
     fresh: p.boolean().default(true),
-    /** Content hash of the row (see stagedUserDigestSql); equal to the snapshot's: the entry is unchanged. */
-    digest: p.text().nullable(),
   },
 });
 

@@ -50,7 +50,7 @@ export function mapUserEntry(entry: LdapEntry, mapping: UserAttributeMapping): M
       displayName: first(entry, mapping.name),
       email: first(entry, mapping.email),
       externalId: first(entry, mapping.externalId),
-      // A sorted set, so that the row's digest does not depend on the order the server returns.
+      // A sorted set: comparing a row with the snapshot's must not depend on the server's order.
       memberOf: [...new Set(memberOf.dns)].sort(),
     },
     rejectedValues: memberOf.rejected,
