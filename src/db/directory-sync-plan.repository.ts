@@ -1,10 +1,6 @@
 import type pg from 'pg';
 import { inMembershipKeyOrder } from './membership-key-order.js';
-import {
-  createReachedUsersTable,
-  createRunEdgesTable,
-  type EdgeSource,
-} from './membership-resolution.repository.js';
+import { reachedUserSql, createRunEdgesTable, type EdgeSource } from './membership-resolution.repository.js';
 import { sameStagedUserContentSql } from './staged-user-content.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
@@ -79,21 +75,19 @@ export class DirectorySyncPlanRepository {
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
 
       const differential = settings.differentialAgainst !== null;
-      if (differential) {
-        await createReachedUsersTable(client, runId, syncConfigId, settings.edges);
-      }
+      const reached = differential ? await reachedUserSql(client, runId, syncConfigId, settings.edges) : null;
       // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
       // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
       // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
       // to the next full run, is planned again.
       const matchParams: unknown[] = [runId, directoryId, settings.differentialAgainst];
       const sameRow = sameStagedUserContentSql('u', 'prev');
-      const reached = 'exists (select 1 from reached_user r where r.dn_norm = u.dn_norm)';
-      const unchanged = differential
-        ? `${sameRow} and case
+      const unchanged =
+        reached !== null
+          ? `${sameRow} and case
              when coalesce(by_id.id, by_login.id) is null then not ($4 and ${reached})
              else coalesce(by_id.active, by_login.active) = (not $5 or ${reached}) end`
-        : 'false';
+          : 'false';
       if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
       await client.query(
         `create temp table run_match on commit drop as

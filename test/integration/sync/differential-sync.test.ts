@@ -127,4 +127,19 @@ describe('differential sync', () => {
       'NOT_IN_MAPPED_GROUP',
     );
   });
+
+  it("with the groups' member values as the source, an unchanged user stays out and a drifted one is planned", async () => {
+    // The users reached through the mapped groups are found another way here (from the member values).
+    await updateConfig(app, configId, { membershipSource: 'GROUP_MEMBERS' });
+    await runSync(app, configId);
+    const again = await runSync(app, configId);
+    expect(again.counters).toMatchObject({ entriesUnchanged: USERS.length, ...NOTHING_PLANNED });
+    await app.database.pool.query(
+      'update identity set active = true, deactivation_reason = null where login = $1',
+      ['dif4'],
+    );
+    const run = await runSync(app, configId);
+    expect(run.counters).toMatchObject({ entriesUnchanged: USERS.length - 1, identitiesDeactivated: 1 });
+    expect((await activeByLogin(app, directoryId)).dif4).toBe(false);
+  });
 });
