@@ -52,6 +52,17 @@ afterAll(async () => {
 
 const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, group);
 
+/** Re-activates an identity outside every mapped group by hand: the next run plans it alone and deactivates it. */
+async function expectReactivatedByHandDeactivatedAgain(login: string): Promise<void> {
+  await app.database.pool.query(
+    'update identity set active = true, deactivation_reason = null where login = $1',
+    [login],
+  );
+  const run = await runSync(app, configId);
+  expect(run.counters).toMatchObject({ entriesUnchanged: USERS.length - 1, identitiesDeactivated: 1 });
+  expect((await activeByLogin(app, directoryId))[login]).toBe(false);
+}
+
 describe('differential sync', () => {
   it('an unchanged re-run resolves and plans no user', async () => {
     const first = await runSync(app, configId);
@@ -116,13 +127,7 @@ describe('differential sync', () => {
     await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif2 ?? '', dn.a ?? '']);
     const left = await runSync(app, configId);
     expect(left.counters).toMatchObject({ identitiesDeactivated: 1, membershipsRemoved: 1 });
-    await app.database.pool.query(
-      'update identity set active = true, deactivation_reason = null where login = $1',
-      ['dif4'],
-    );
-    const run = await runSync(app, configId);
-    expect(run.counters).toMatchObject({ entriesUnchanged: USERS.length - 1, identitiesDeactivated: 1 });
-    expect((await activeByLogin(app, directoryId)).dif4).toBe(false);
+    await expectReactivatedByHandDeactivatedAgain('dif4');
     expect((await identityStates(app, directoryId)).get('dif4')?.deactivationReason).toBe(
       'NOT_IN_MAPPED_GROUP',
     );
@@ -134,12 +139,6 @@ describe('differential sync', () => {
     await runSync(app, configId);
     const again = await runSync(app, configId);
     expect(again.counters).toMatchObject({ entriesUnchanged: USERS.length, ...NOTHING_PLANNED });
-    await app.database.pool.query(
-      'update identity set active = true, deactivation_reason = null where login = $1',
-      ['dif4'],
-    );
-    const run = await runSync(app, configId);
-    expect(run.counters).toMatchObject({ entriesUnchanged: USERS.length - 1, identitiesDeactivated: 1 });
-    expect((await activeByLogin(app, directoryId)).dif4).toBe(false);
+    await expectReactivatedByHandDeactivatedAgain('dif4');
   });
 });
