@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { inMembershipKeyOrder } from './membership-key-order.js';
-import { reachedUserSql, createRunEdgesTable, type EdgeSource } from './membership-resolution.repository.js';
+import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
 import { sameStagedUserContentSql } from './staged-user-content.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';

@@ -4,9 +4,10 @@ const CONTENT_COLUMNS = ['dn', 'stable_id', 'login', 'display_name', 'email', 'e
 /**
  * SQL: staged_user rows `a` and `b` have the same content (false when `b` is a missing outer-join row).
  * Compared column by column, not through a stored hash: PostgreSQL hashing every row as it was staged
- * (a quarter of the insert) cost more than comparing the pairs the plan joins anyway. memberOf is stored as a sorted set (mapUserEntry sorts
- * by UTF-16 code unit, the incremental correction by byte; the two orders differ only beyond the BMP,
- * where it costs one needless re-plan), so it is compared as it is.
+ * (a quarter of the insert) cost more than comparing the pairs the plan joins anyway. memberOf is
+ * stored as a sorted set (mapUserEntry sorts by UTF-16 code unit, the incremental correction by byte;
+ * the two orders differ only beyond the BMP, where it costs one needless re-plan), so it is compared
+ * as it is.
  */
 export function sameStagedUserContentSql(a: string, b: string): string {
   const row = (alias: string): string => CONTENT_COLUMNS.map((column) => `${alias}.${column}`).join(', ');

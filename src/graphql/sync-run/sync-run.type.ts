@@ -28,7 +28,7 @@ export class SyncRunCountersType {
   @Field(() => Int) entriesSkipped!: number;
   @Field(() => Int, {
     description:
-      'User-in-group memberships resolved for the users the plan considered (with differential sync, the changed ones)',
+      'User-in-group memberships resolved for the users the plan planned (with differential sync, those changed since the last successful run or whose identity drifted)',
   })
   membershipEdges!: number;
   @Field(() => Int) identitiesToCreate!: number;
