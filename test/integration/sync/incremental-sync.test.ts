@@ -128,10 +128,12 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
     expect(groups[uid(21)]).toEqual(['C1', 'C2']);
     expect(renamed).toContain('inc16-renamed');
 
-    // The corrected memberships carry over: the next incremental run (which does not read the groups
-    // again) finds nothing to do, and neither does a full reconciliation of the same directory.
+    // The corrected memberships carry over: the next incremental runs find nothing to do, and neither does
+    // a full reconciliation of the same directory. The first re-reads the last run's mark second, which
+    // holds the two groups only when their change and the rename fell in one second: its groupsRead is
+    // left open. The second starts at the sentinel's second and reads no group.
     await advanceMark();
-    expect((await runSync(app, configId)).counters).toMatchObject({ groupsRead: 2, ...NOTHING_PLANNED });
+    expect((await runSync(app, configId)).counters).toMatchObject(NOTHING_PLANNED);
     expect((await runSync(app, configId)).counters).toMatchObject({ groupsRead: 0, ...NOTHING_PLANNED });
     const full = await runSync(app, configId, { fullReconciliation: true });
     expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
