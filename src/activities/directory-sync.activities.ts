@@ -11,7 +11,7 @@ import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { evaluateSafetyGuard, type GuardDecision } from '../sync/safety-guard.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
-import { loadRunContext, type RunContext } from './run-context.js';
+import { loadRunContext, stagingRunOf, type RunContext } from './run-context.js';
 
 export interface PlanResult {
   counts: PlanCounts;
@@ -39,7 +39,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
   ): Promise<string | null> {
     if (!config.differentialSync || run.fullRequested || planContextDigest === null) return null;
     const snapshot = await runs.findSnapshot(config.id);
-    return snapshot?.planContextDigest === planContextDigest ? snapshot.runId : null;
+    return snapshot?.planContextDigest === planContextDigest ? snapshot.stagingRunId : null;
   }
 
   return {
@@ -51,13 +51,17 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       const context = await loadRunContext(deps.database.orm.em.fork(), runId);
       const { run, config } = context;
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      const correction = await resolution.resolve(runId, {
-        membershipSource: config.membershipSource,
-        incremental: run.readMode === 'INCREMENTAL',
-      });
+      // An adopted staging is as the snapshot's run resolved it: nothing new to analyze or to correct.
+      const correction =
+        run.stagingRunId == null
+          ? await resolution.resolve(runId, {
+              membershipSource: config.membershipSource,
+              incremental: run.readMode === 'INCREMENTAL',
+            })
+          : null;
       // Without differential sync no run compares with it; the first run after switching it on plans all.
       const planContextDigest = config.differentialSync
-        ? await planContext.digest(runId, planContextSettings(context))
+        ? await planContext.digest(stagingRunOf(run), planContextSettings(context))
         : null;
       await runs.setPlanContextDigest(runId, planContextDigest);
       await log.append(runId, 'INFO', 'RESOLVE_MEMBERS', resolveMessage(config, correction));
@@ -74,6 +78,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         autoDeactivateUsers: config.autoDeactivateUsers,
         fullRead: run.readMode === 'FULL',
         differentialAgainst: await differentialSnapshotOf(context, run.planContextDigest ?? null),
+        stagingRunId: stagingRunOf(run),
         edges: edgeSourceOf(config),
       });
       const { identitiesAffected, activeIdentities, ...planCounters } = counts;

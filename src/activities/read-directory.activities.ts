@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SearchScope } from '../domain/directory-kinds.js';
+import { SnapshotStagingRepository } from '../db/snapshot-staging.repository.js';
 import { StagingRepository } from '../db/staging.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
@@ -36,9 +37,10 @@ interface Query {
   attributes: string[];
 }
 
-/** How a run's reads go: from scratch, or over a copy of the snapshot with only the changes since its mark. */
+/** How a run's reads go: from scratch, or only the changes since the snapshot's mark, completed from its staging. */
 interface ReadPlan {
   since: ReadMark | null;
+  /** The staging the snapshot reads (RunSnapshot.stagingRunId); null for a full read. */
   snapshotRunId: string | null;
   /** Not AD: the mark is the greatest modifyTimestamp read. */
   timestampMarks: boolean;
@@ -55,6 +57,7 @@ const PROGRESS_INTERVAL_MS = 500;
  */
 export function createReadDirectoryActivities(deps: ActivityDeps) {
   const staging = new StagingRepository(deps.database.pool);
+  const snapshots = new SnapshotStagingRepository(deps.database.pool);
   const runs = new SyncRunRepository(deps.database.pool);
   const log = new RunLogRepository(deps.database.pool);
   const fork = (): EntityManager => deps.database.orm.em.fork();
@@ -145,7 +148,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     );
     return {
       since,
-      snapshotRunId: decision.mode === 'INCREMENTAL' ? (snapshot?.runId ?? null) : null,
+      snapshotRunId: decision.mode === 'INCREMENTAL' ? (snapshot?.stagingRunId ?? null) : null,
       timestampMarks: dse.serverType !== 'ACTIVE_DIRECTORY',
     };
   }
@@ -168,7 +171,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         );
       }
     }
-    return { since: snapshot.mark, snapshotRunId: snapshot.runId, timestampMarks };
+    return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks };
   }
 
   /** Adds the changed-since clause to a query's filter when the read is incremental. */
@@ -218,7 +221,6 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       await staging.clearUsers(runId);
       return withLdapSession(context.directory, deps.secrets, async (session) => {
         const plan = await chooseReadMode(context, session);
-        if (plan.snapshotRunId !== null) await staging.copySnapshotUsers(plan.snapshotRunId, runId);
         let memberOfValuesRead = 0;
         let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
         const usersRead = await forEachPage(
@@ -236,7 +238,6 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             await staging.insertUsers(
               runId,
               mapped.map((m) => m.row),
-              plan.snapshotRunId !== null,
             );
             memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
             logRejectedValues(runId, 'memberOf', mapped);
@@ -246,8 +247,9 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         if (plan.timestampMarks) {
           await runs.setReadMark(runId, latest === null ? null : { kind: 'MODIFY_TIMESTAMP', value: latest });
         }
-        const usersStaged = plan.snapshotRunId === null ? usersRead : await staging.countUsers(runId);
-        await runs.mergeCounters(runId, { usersRead, usersStaged, memberOfValuesRead });
+        // An incremental run's view is complete only after the groups read (stageGroups counts it).
+        const usersStaged = plan.snapshotRunId === null ? { usersStaged: usersRead } : {};
+        await runs.mergeCounters(runId, { usersRead, ...usersStaged, memberOfValuesRead });
         return { usersRead, memberOfValuesRead };
       });
     },
@@ -273,16 +275,13 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_GROUPS');
       await staging.clearGroups(runId);
-      const { groupsRead, groupMemberValuesRead } = await withLdapSession(
+      const use = memberValuesUse(config);
+      const { groupsRead, groupMemberValuesRead, snapshotRunId } = await withLdapSession(
         context.directory,
         deps.secrets,
         async (session) => {
           const plan = await readPlanOf(context, session);
           const incremental = plan.snapshotRunId !== null;
-          const use = memberValuesUse(config);
-          if (plan.snapshotRunId !== null) {
-            await staging.copySnapshotGroups(plan.snapshotRunId, runId, use === 'ALL');
-          }
           const withMembers = use === 'ALL' || incremental;
           const runMark = context.run.readMark;
           let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
@@ -302,7 +301,6 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
               const written = await staging.insertGroups(
                 runId,
                 mapped.map((m) => m.row),
-                { replaceExisting: incremental },
               );
               memberValues += written.members;
               logRejectedValues(runId, config.groupMemberAttribute, mapped);
@@ -312,10 +310,25 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           if (plan.timestampMarks && latest !== null) {
             await runs.setReadMark(runId, { kind: 'MODIFY_TIMESTAMP', value: latest });
           }
-          return { groupsRead: read, groupMemberValuesRead: memberValues };
+          return { groupsRead: read, groupMemberValuesRead: memberValues, snapshotRunId: plan.snapshotRunId };
         },
       );
       await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });
+      if (snapshotRunId !== null) {
+        const { adopted, usersStaged } = await snapshots.complete(runId, snapshotRunId, {
+          membershipSource: config.membershipSource,
+          memberValues: use,
+        });
+        await runs.mergeCounters(runId, { usersStaged });
+        if (adopted) {
+          await log.append(
+            runId,
+            'INFO',
+            'READ_GROUPS',
+            'No entry changed since the last successful run: the run reads its staging, nothing was copied',
+          );
+        }
+      }
       return { groupsRead, groupMemberValuesRead };
     },
   };

@@ -19,3 +19,8 @@ export async function loadRunContext(em: EntityManager, runId: string): Promise<
   if (run === null) throw new AppError(ErrorCode.NOT_FOUND, `Sync run ${runId} does not exist.`);
   return { run, config: run.syncConfig, directory: run.syncConfig.directory };
 }
+
+/** The run whose staging holds this run's view of the directory: its own, or the snapshot's it adopted. */
+export function stagingRunOf(run: SyncRun): string {
+  return run.stagingRunId ?? run.id;
+}

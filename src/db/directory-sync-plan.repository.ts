@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
-import { sameStagedUserContentSql } from './staged-user-content.js';
+import { sameStagedContentSql } from './staged-row-content.js';
+import { STAGED_USER } from './staging-tables.js';
 import { analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -22,6 +23,8 @@ export interface PlanSettings {
    * no plan rows). Null: every user is planned.
    */
   differentialAgainst: string | null;
+  /** The run whose staging holds this run's view of the directory: its own, or the one it adopted. */
+  stagingRunId: string;
   /** Where the planned users' user-in-group edges come from. */
   edges: EdgeSource;
 }
@@ -75,13 +78,16 @@ export class DirectorySyncPlanRepository {
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
 
       const differential = settings.differentialAgainst !== null;
-      const reached = differential ? await reachedUserSql(client, runId, syncConfigId, settings.edges) : null;
+      const staged = settings.stagingRunId;
+      const reached = differential
+        ? await reachedUserSql(client, staged, syncConfigId, settings.edges)
+        : null;
       // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
       // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
       // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
       // to the next full run, is planned again.
-      const matchParams: unknown[] = [runId, directoryId, settings.differentialAgainst];
-      const sameRow = sameStagedUserContentSql('u', 'prev');
+      const matchParams: unknown[] = [staged, directoryId, settings.differentialAgainst];
+      const sameRow = sameStagedContentSql(STAGED_USER, 'u', 'prev');
       const unchanged =
         reached !== null
           ? `${sameRow} and case
@@ -118,7 +124,7 @@ export class DirectorySyncPlanRepository {
       }
       const membershipEdges = await createRunEdgesTable(
         client,
-        runId,
+        staged,
         settings.edges,
         differential ? 'planned_user' : null,
       );
@@ -139,14 +145,14 @@ export class DirectorySyncPlanRepository {
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', reason, dn from (
            select u.dn, 'Skipped: the entry has no value for the login attribute' as reason
-           from staged_user u where u.run_id = $1 and (u.login is null or u.login = '')
+           from staged_user u where u.run_id = $2 and (u.login is null or u.login = '')
            union all
            select m.dn, 'Skipped: login "' || m.login || '" belongs to an identity of another directory'
            from run_match m
            where m.identity_id is null
              and exists (select 1 from identity i where lower(i.login) = lower(m.login))
          ) s`,
-        [runId],
+        [runId, staged],
       );
 
       if (settings.autoCreateUsers) {

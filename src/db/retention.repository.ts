@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { withTransaction } from './transaction.js';
-import { STAGING_TABLE_NAMES } from './staging.repository.js';
+import { STAGING_TABLE_NAMES } from './staging-tables.js';
 
 export interface PruneCounts {
   runLogRows: number;
@@ -12,15 +12,18 @@ export interface PruneCounts {
 const ENDED_BEFORE = `select id from sync_run where finished_at < $1`;
 
 /**
- * Staging of ended runs that nothing needs any more: not the newest run of its config (the groups list
- * shows it), not the config's snapshot (the next incremental run starts from it). A failed run's staging
+ * Staging of ended runs that nothing needs any more: not the staging the newest run of its config reads
+ * (the groups list shows it), nor the one the config's snapshot reads (the next incremental run starts
+ * from it), whether their own or adopted. A failed run's staging
  * is what its retry continues from, so it stays until the staging cutoff.
  */
 const STALE_STAGING = `select r.id from sync_run r
   where r.finished_at < $1
-    and r.id <> (select n.id from sync_run n where n.sync_config_id = r.sync_config_id order by n.created_at desc limit 1)
-    and r.id is distinct from (select s.id from sync_run s where s.sync_config_id = r.sync_config_id
-                               and s.status = 'SUCCEEDED' and not s.dry_run order by s.created_at desc limit 1)`;
+    and r.id not in (
+      select coalesce(k.staging_run_id, k.id) from sync_run k
+      where k.id = (select n.id from sync_run n where n.sync_config_id = r.sync_config_id order by n.created_at desc limit 1)
+         or k.id = (select s.id from sync_run s where s.sync_config_id = r.sync_config_id
+                    and s.status = 'SUCCEEDED' and not s.dry_run order by s.created_at desc limit 1))`;
 
 /** Deletes old runs' detail in a few set-based statements. */
 export class RetentionRepository {

@@ -4,7 +4,7 @@ import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
-import { STAGING_TABLE_NAMES } from './staging.repository.js';
+import { STAGING_TABLE_NAMES } from './staging-tables.js';
 
 /** Whether a run got one of its directory's run slots, and how busy the directory is. */
 export interface RunSlot {
@@ -16,6 +16,8 @@ export interface RunSlot {
 /** The config's last successful, applied run whose staging is kept: what an incremental read continues. */
 export interface RunSnapshot {
   runId: string;
+  /** The run whose staging holds the snapshot's view: its own, or the one it adopted (SyncRun.stagingRunId). */
+  stagingRunId: string;
   mark: ReadMark | null;
   createdAt: Date;
   /** Its plan context (SyncRun.planContextDigest); null for runs from before it was recorded. */
@@ -121,15 +123,17 @@ export class SyncRunRepository {
   async findSnapshot(syncConfigId: string): Promise<RunSnapshot | null> {
     const result = await this.pool.query<{
       id: string;
+      staging_run_id: string;
       read_mark: ReadMark | null;
       created_at: Date;
       plan_context_digest: string | null;
     }>(
-      `select r.id, r.read_mark, r.created_at, r.plan_context_digest from (
-         select id, read_mark, created_at, plan_context_digest from sync_run
+      `select r.id, r.staging_run_id, r.read_mark, r.created_at, r.plan_context_digest from (
+         select id, coalesce(staging_run_id, id) as staging_run_id, read_mark, created_at, plan_context_digest
+         from sync_run
          where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
          order by created_at desc limit 1) r
-       where exists (select 1 from staged_user u where u.run_id = r.id)`,
+       where exists (select 1 from staged_user u where u.run_id = r.staging_run_id)`,
       [syncConfigId],
     );
     const row = result.rows[0];
@@ -137,6 +141,7 @@ export class SyncRunRepository {
       ? null
       : {
           runId: row.id,
+          stagingRunId: row.staging_run_id,
           mark: row.read_mark,
           createdAt: row.created_at,
           planContextDigest: row.plan_context_digest,
@@ -166,6 +171,11 @@ export class SyncRunRepository {
     this.progress.changed(runId);
   }
 
+  /** Points the run at another run's staging (adopted), or back at its own (null). */
+  async setStagingRun(runId: string, stagingRunId: string | null): Promise<void> {
+    await this.pool.query('update sync_run set staging_run_id = $2 where id = $1', [runId, stagingRunId]);
+  }
+
   async setReadMark(runId: string, mark: ReadMark | null): Promise<void> {
     await this.pool.query(`update sync_run set read_mark = $2 where id = $1`, [
       runId,
@@ -174,13 +184,13 @@ export class SyncRunRepository {
   }
 
   /**
-   * Drops the staging rows of the config's runs other than this one and `keep` (the snapshot a dry run
-   * must not take away from the next incremental run).
+   * Drops the staging rows of the config's runs other than the staging this run and `keep` (the snapshot
+   * a dry run must not take away from the next incremental run) read, their own or adopted.
    */
   async dropOlderStaging(runId: string, keep: string | null): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
-                     and id <> $1 and id is distinct from $2::uuid`;
+                     and id not in (select coalesce(staging_run_id, id) from sync_run where id in ($1, $2::uuid))`;
       for (const table of STAGING_TABLE_NAMES) {
         await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
       }

@@ -40,6 +40,11 @@ export const SyncRunSchema = defineEntity({
      * snapshot's re-plans only the users whose entries changed (differential sync).
      */
     planContextDigest: p.text().nullable(),
+    /**
+     * The run whose staging this run reads, when not its own: an incremental run that found no entry
+     * changed since its snapshot uses the snapshot's staging instead of copying it.
+     */
+    stagingRunId: p.uuid().nullable(),
     /** Set in the same transaction as the apply, so a retried apply knows it already happened. */
     appliedAt: p.datetime().nullable(),
     counters: p.json<SyncRunCounters>().onCreate(() => ({})),

@@ -12,6 +12,7 @@ import { Migration20261201100537_role_request_items_without_fks } from './migrat
 import { Migration20261201112933_plan_context_digest } from './migration-20261201112933-plan-context-digest.js';
 import { Migration20261201232000_edges_in_the_plan } from './migration-20261201232000-edges-in-the-plan.js';
 import { Migration20261202010000_staged_user_without_digest } from './migration-20261202010000-staged-user-without-digest.js';
+import { Migration20261202042712_adopted_staging } from './migration-20261202042712-adopted-staging.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
     name: 'Migration20261202010000_staged_user_without_digest',
     class: Migration20261202010000_staged_user_without_digest,
   },
+  { name: 'Migration20261202042712_adopted_staging', class: Migration20261202042712_adopted_staging },
 ];

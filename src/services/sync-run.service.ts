@@ -103,9 +103,11 @@ export class SyncRunService {
       failed.phase !== 'READ_GROUPS';
     const staged =
       (
-        await this.em
-          .getConnection()
-          .execute<{ n: number }[]>('select count(*)::int as n from staged_group where run_id = ?', [id])
+        await this.em.getConnection().execute<{ n: number }[]>(
+          `select count(*)::int as n from staged_group
+             where run_id = (select coalesce(staging_run_id, id) from sync_run where id = ?)`,
+          [id],
+        )
       )[0]?.n ?? 0;
     const reuse = readsDone && staged > 0 && config.updatedAt <= failed.createdAt;
     return this.start(config.id, {

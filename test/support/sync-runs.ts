@@ -79,3 +79,12 @@ export async function runSync(
   );
   return waitForRun(app, run.id);
 }
+
+/** The run whose staging a run adopted (an incremental run that found nothing changed), or null. */
+export async function adoptedStagingOf(app: TestApp, runId: string): Promise<string | null> {
+  const { rows } = await app.database.pool.query<{ staging_run_id: string | null }>(
+    'select staging_run_id from sync_run where id = $1',
+    [runId],
+  );
+  return rows[0]?.staging_run_id ?? null;
+}

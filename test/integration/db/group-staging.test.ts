@@ -40,15 +40,13 @@ describe('StagingRepository.insertGroups', () => {
 
   it('stages each group once with its values; a DN repeated in another spelling keeps the first', async () => {
     const runId = randomUUID();
-    const first = await staging.insertGroups(
-      runId,
-      [group('cn=g1', ['uid=b', 'uid=a']), group('cn=g2', ['uid=c']), group('CN=G2', ['uid=z'])],
-      { replaceExisting: false },
-    );
+    const first = await staging.insertGroups(runId, [
+      group('cn=g1', ['uid=b', 'uid=a']),
+      group('cn=g2', ['uid=c']),
+      group('CN=G2', ['uid=z']),
+    ]);
     // The next page repeats g1 in another spelling, with other members.
-    const second = await staging.insertGroups(runId, [group('CN=G1', ['uid=x']), group('cn=g3', ['uid=d'])], {
-      replaceExisting: false,
-    });
+    const second = await staging.insertGroups(runId, [group('CN=G1', ['uid=x']), group('cn=g3', ['uid=d'])]);
 
     expect(first).toEqual({ groups: 2, members: 4 });
     expect(second).toEqual({ groups: 1, members: 2 });
@@ -65,31 +63,11 @@ describe('StagingRepository.insertGroups', () => {
     expect(dns.rows.map((row) => row.dn)).toEqual(['cn=g1', 'cn=g2', 'cn=g3']);
   });
 
-  it('replaces a re-read group and its values (also when renamed), and counts groups that carry none', async () => {
+  it('counts the member values of groups that carry none', async () => {
     const runId = randomUUID();
-    const options = { replaceExisting: false };
-    await staging.insertGroups(
-      runId,
-      [group('cn=g1', ['uid=a', 'uid=b'], 'id-1'), group('cn=g2', ['uid=c'])],
-      options,
-    );
-
-    // An incremental read re-reads g1 under a new name (same stable id) and g2 with other members.
-    const replaced = await staging.insertGroups(
-      runId,
-      [group('cn=g1-renamed', ['uid=b', 'uid=e'], 'id-1'), group('cn=g2', ['uid=f'])],
-      { replaceExisting: true },
-    );
-    expect(replaced).toEqual({ groups: 2, members: 3 });
-    expect(await stagedMembers(runId)).toEqual([
-      'cn=g1-renamed has uid=b',
-      'cn=g1-renamed has uid=e',
-      'cn=g2 has uid=f',
-    ]);
-
-    const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)], { replaceExisting: false });
+    const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)]);
     expect(countsOnly).toEqual({ groups: 1, members: 2 });
-    expect(await stagedMembers(runId)).toHaveLength(3);
+    expect(await stagedMembers(runId)).toEqual([]);
     const count = await database().pool.query<{ member_count: number }>(
       `select member_count from staged_group where run_id = $1 and dn_norm = 'cn=g4'`,
       [runId],

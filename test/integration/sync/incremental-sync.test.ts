@@ -9,7 +9,7 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { NOTHING_PLANNED, runSync, type RunView } from '../../support/sync-runs.js';
+import { adoptedStagingOf, NOTHING_PLANNED, runSync, type RunView } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -88,6 +88,13 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
       usersStaged: USERS + 1,
       ...NOTHING_PLANNED,
     });
+    // It reads the first run's staging instead of a copy; the next change gets a staging of its own.
+    expect(await adoptedStagingOf(app, run.id)).toBe(first.id);
+    const own = await app.database.pool.query<{ n: number }>(
+      'select count(*)::int as n from staged_user where run_id = $1',
+      [run.id],
+    );
+    expect(own.rows[0]?.n).toBe(0);
   });
 
   it('changed users, moved users and a renamed DN: only those are read and processed, as a full run would', async () => {
@@ -103,6 +110,7 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
 
     const run = await runSync(app, configId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(await adoptedStagingOf(app, run.id)).toBeNull();
     // Read: the 10 changed users, the renamed one and the sentinel. The memberof overlay rewrites the moved
     // users' memberOf without a new modifyTimestamp: their move comes from the two groups, read whole.
     expect(run.counters).toMatchObject({ usersRead: 12, groupsRead: 2, usersStaged: USERS + 1 });

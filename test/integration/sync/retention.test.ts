@@ -11,7 +11,7 @@ import {
   uniqueName,
 } from '../../support/factories.js';
 import { createScenarioTree } from '../../support/ldap-scenario.js';
-import { runSync } from '../../support/sync-runs.js';
+import { adoptedStagingOf, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -46,11 +46,14 @@ describe('retention', () => {
       { ldapGroupDn: group, appGroupIds: [await createAppGroup(app, uniqueName('r'))] },
     ]);
     const old = await runSync(app, configId);
-    const recent = await runSync(app, configId);
-    expect([old.status, recent.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    const recent = await runSync(app, configId, { fullReconciliation: true });
+    // Nothing changed: the newest run reads the staging of the one before (adopted), which it keeps.
+    const newest = await runSync(app, configId);
+    expect([old.status, recent.status, newest.status]).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(await adoptedStagingOf(app, newest.id)).toBe(recent.id);
     await app.database.pool.query(
-      `update sync_run set finished_at = now() - interval '100 days' where id = $1`,
-      [old.id],
+      `update sync_run set finished_at = now() - interval '100 days' where id = any($1::uuid[])`,
+      [[old.id, recent.id]],
     );
     // Staging an old run left behind (as a failed run's would be).
     await app.database.pool.query(
@@ -69,8 +72,8 @@ describe('retention', () => {
     for (const table of ['run_log', 'plan_identity', 'plan_membership', 'staged_user']) {
       expect(await rowsOf(table, old.id), table).toBe(0);
     }
-    expect(await rowsOf('run_log', recent.id)).toBeGreaterThan(0);
-    // The newest successful run's staging is the snapshot the next incremental run continues from.
+    expect(await rowsOf('run_log', newest.id)).toBeGreaterThan(0);
+    // The staging the newest successful run reads is the snapshot the next incremental run continues from.
     expect(await rowsOf('staged_user', recent.id)).toBeGreaterThan(0);
     const { rows } = await app.database.pool.query('select id from sync_run where id = $1', [old.id]);
     expect(rows).toHaveLength(1);

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  SnapshotStagingRepository,
+  type SnapshotSettings,
+} from '../../../src/db/snapshot-staging.repository.js';
+import {
+  StagingRepository,
+  type StagedGroupRow,
+  type StagedUserRow,
+} from '../../../src/db/staging.repository.js';
+import { useMigratedDatabase } from '../../support/migrated-database.js';
+
+function user(name: string, memberOf: string[], stableId: string = `id-${name}`): StagedUserRow {
+  const dn = `uid=${name},ou=people`;
+  return {
+    dn,
+    dnNorm: dn,
+    stableId,
+    login: name,
+    displayName: `User ${name}`,
+    email: null,
+    externalId: null,
+    memberOf: memberOf.map((group) => `cn=${group},ou=groups`),
+  };
+}
+
+function group(name: string, members: string[], stableId: string = `id-${name}`): StagedGroupRow {
+  const dn = `cn=${name},ou=groups`;
+  const values = members.map((member) => `uid=${member},ou=people`);
+  return {
+    dn,
+    dnNorm: dn,
+    stableId,
+    name,
+    description: null,
+    catalogueValue: null,
+    members: values,
+    memberCount: values.length,
+  };
+}
+
+const MEMBER_OF: SnapshotSettings = { membershipSource: 'MEMBER_OF', memberValues: 'CHANGED_GROUPS' };
+const GROUP_MEMBERS: SnapshotSettings = { membershipSource: 'GROUP_MEMBERS', memberValues: 'ALL' };
+
+/** The snapshot: a and b in g1, c in g2; its member values staged as an ALL run stages them. */
+const SNAPSHOT_USERS = [user('a', ['g1']), user('b', ['g1']), user('c', ['g2'])];
+const SNAPSHOT_GROUPS = [group('g1', ['a', 'b']), group('g2', ['c'])];
+
+describe('SnapshotStagingRepository.complete', () => {
+  const database = useMigratedDatabase();
+  let staging: StagingRepository;
+  let snapshots: SnapshotStagingRepository;
+
+  beforeAll(() => {
+    staging = new StagingRepository(database().pool);
+    snapshots = new SnapshotStagingRepository(database().pool);
+  });
+
+  async function stageSnapshot(): Promise<string> {
+    const snapshotRunId = randomUUID();
+    await staging.insertUsers(snapshotRunId, SNAPSHOT_USERS);
+    await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS);
+    return snapshotRunId;
+  }
+
+  async function stagedRows(
+    runId: string,
+  ): Promise<{ users: string[]; groups: string[]; members: string[] }> {
+    const query = async (sql: string): Promise<string[]> =>
+      (await database().pool.query<{ row: string }>(sql, [runId])).rows.map((row) => row.row);
+    return {
+      users: await query(
+        `select login || ' ' || display_name || ' [' || array_to_string(member_of, ';') || ']' ||
+                case when fresh then ' fresh' else '' end as row
+         from staged_user where run_id = $1 order by 1`,
+      ),
+      groups: await query(
+        `select name || case when fresh then ' fresh' else '' end as row from staged_group where run_id = $1 order by 1`,
+      ),
+      members: await query(
+        `select group_dn_norm || ' has ' || member_value as row from staged_group_member where run_id = $1 order by 1`,
+      ),
+    };
+  }
+
+  it('adopts the snapshot when every entry read equals its row there, and drops what the run staged', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = randomUUID();
+    // The mark second read again: user a and group g1, as they were.
+    await staging.insertUsers(runId, [user('a', ['g1'])]);
+    await staging.insertGroups(runId, [group('g1', ['a', 'b'])]);
+
+    expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
+      adopted: true,
+      usersStaged: 3,
+    });
+    expect(await stagedRows(runId)).toEqual({ users: [], groups: [], members: [] });
+    // Again (a retried read): still nothing differs.
+    expect(await snapshots.complete(runId, snapshotRunId, MEMBER_OF)).toEqual({
+      adopted: true,
+      usersStaged: 3,
+    });
+  });
+
+  it('copies the rows no entry read replaces when a user changed, the same again when the groups read is retried', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = randomUUID();
+    await staging.insertUsers(runId, [{ ...user('b', ['g1']), displayName: 'Renamed b' }]);
+
+    const completion = await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS);
+    expect(completion).toEqual({ adopted: false, usersStaged: 3 });
+    const expected = {
+      users: [
+        'a User a [cn=g1,ou=groups]',
+        'b Renamed b [cn=g1,ou=groups] fresh',
+        'c User c [cn=g2,ou=groups]',
+      ],
+      groups: ['g1', 'g2'],
+      members: [
+        'cn=g1,ou=groups has uid=a,ou=people',
+        'cn=g1,ou=groups has uid=b,ou=people',
+        'cn=g2,ou=groups has uid=c,ou=people',
+      ],
+    };
+    expect(await stagedRows(runId)).toEqual(expected);
+    // The groups read retried: it clears the run's groups, reads again (nothing) and completes again.
+    await staging.clearGroups(runId);
+    expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual(completion);
+    expect(await stagedRows(runId)).toEqual(expected);
+  });
+
+  it('replaces a renamed entry by its stable id and renames the user in the member values copied', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = randomUUID();
+    // c is renamed to c2 (same stable id); g1 is re-read under a new name with other members.
+    await staging.insertUsers(runId, [user('c2', ['g2'], 'id-c')]);
+    await staging.insertGroups(runId, [group('g1-new', ['a'], 'id-g1')]);
+
+    expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
+      adopted: false,
+      usersStaged: 3,
+    });
+    expect(await stagedRows(runId)).toEqual({
+      users: [
+        'a User a [cn=g1,ou=groups]',
+        'b User b [cn=g1,ou=groups]',
+        'c2 User c2 [cn=g2,ou=groups] fresh',
+      ],
+      groups: ['g1-new fresh', 'g2'],
+      members: ['cn=g1-new,ou=groups has uid=a,ou=people', 'cn=g2,ou=groups has uid=c2,ou=people'],
+    });
+  });
+
+  it('does not adopt when a group read lists other members than before', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = randomUUID();
+    await staging.insertGroups(runId, [{ ...group('g1', ['a', 'c']), memberCount: 2 }]);
+    expect((await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).adopted).toBe(false);
+  });
+
+  it("with memberOf: does not adopt when a group read lists other users than hold it (the overlay's silent change)", async () => {
+    const snapshotRunId = await stageSnapshot();
+    // g2 read with the same content and count, but b instead of c: the users' memberOf is stale.
+    const moved = randomUUID();
+    await staging.insertGroups(moved, [group('g2', ['b'])]);
+    expect((await snapshots.complete(moved, snapshotRunId, MEMBER_OF)).adopted).toBe(false);
+    // Members that are no snapshot user (a nested group, an unknown DN) do not count against it.
+    const same = randomUUID();
+    await staging.insertGroups(same, [
+      { ...group('g2', ['c']), members: ['uid=c,ou=people', 'cn=nested,ou=groups'], memberCount: 1 },
+    ]);
+    expect((await snapshots.complete(same, snapshotRunId, MEMBER_OF)).adopted).toBe(true);
+  });
+});
