@@ -171,11 +171,6 @@ export class SyncRunRepository {
     this.progress.changed(runId);
   }
 
-  /** Points the run at another run's staging (adopted), or back at its own (null). */
-  async setStagingRun(runId: string, stagingRunId: string | null): Promise<void> {
-    await this.pool.query('update sync_run set staging_run_id = $2 where id = $1', [runId, stagingRunId]);
-  }
-
   async setReadMark(runId: string, mark: ReadMark | null): Promise<void> {
     await this.pool.query(`update sync_run set read_mark = $2 where id = $1`, [
       runId,
