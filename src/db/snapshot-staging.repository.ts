@@ -75,9 +75,20 @@ async function readDiffersFromSnapshot(
   snapshotRunId: string,
   settings: SnapshotSettings,
 ): Promise<boolean> {
+  // The groups read, with statistics: joined as staged_group rows estimated as one, the memberOf check
+  // sorted the snapshot's 970k values on disk for a merge join (1.7 s at 100k, 0.3 s of it JIT).
+  const readGroups = await client.query(
+    `create temp table read_group on commit drop as
+     select dn_norm from staged_group where run_id = $1 and fresh`,
+    [runId],
+  );
+  await client.query('analyze read_group');
+  await client.query('set local jit = off');
   const checks = [entryDiffersSql(STAGED_USER), entryDiffersSql(STAGED_GROUP)];
-  if (settings.memberValues === 'ALL') checks.push(MEMBER_VALUES_DIFFER);
-  if (settings.membershipSource === 'MEMBER_OF') checks.push(MEMBER_OF_DIFFERS);
+  if ((readGroups.rowCount ?? 0) > 0) {
+    if (settings.memberValues === 'ALL') checks.push(MEMBER_VALUES_DIFFER);
+    if (settings.membershipSource === 'MEMBER_OF') checks.push(MEMBER_OF_DIFFERS);
+  }
   for (const check of checks) {
     const result = await client.query<{ differs: boolean }>(`select exists (${check}) as differs`, [
       runId,
@@ -103,11 +114,11 @@ function entryDiffersSql(table: StagingTable): string {
 const MEMBER_VALUES_DIFFER = `
   select 1 from
     (select m.group_dn_norm, m.member_value from staged_group_member m
-     join staged_group g on g.run_id = $1 and g.fresh and g.dn_norm = m.group_dn_norm
+     join read_group g on g.dn_norm = m.group_dn_norm
      where m.run_id = $1) now
   full join
     (select m.group_dn_norm, m.member_value from staged_group_member m
-     join staged_group g on g.run_id = $1 and g.fresh and g.dn_norm = m.group_dn_norm
+     join read_group g on g.dn_norm = m.group_dn_norm
      where m.run_id = $2) was
     on was.group_dn_norm = now.group_dn_norm and was.member_value = now.member_value
   where now.group_dn_norm is null or was.group_dn_norm is null`;
@@ -121,12 +132,12 @@ const MEMBER_OF_DIFFERS = `
     (select u.dn_norm as user_dn_norm, v as group_dn_norm
      from staged_user u
      cross join lateral unnest(u.member_of) as v
-     join staged_group g on g.run_id = $1 and g.fresh and g.dn_norm = v
+     join read_group g on g.dn_norm = v
      where u.run_id = $2) held
   full join
     (select m.member_value as user_dn_norm, m.group_dn_norm
      from staged_group_member m
-     join staged_group g on g.run_id = $1 and g.fresh and g.dn_norm = m.group_dn_norm
+     join read_group g on g.dn_norm = m.group_dn_norm
      join staged_user u on u.run_id = $2 and u.dn_norm = m.member_value
      where m.run_id = $1) listed
     on listed.user_dn_norm = held.user_dn_norm and listed.group_dn_norm = held.group_dn_norm
