@@ -1,6 +1,5 @@
 import { Context } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SearchScope } from '../domain/directory-kinds.js';
 import { SnapshotStagingRepository } from '../db/snapshot-staging.repository.js';
 import { StagingRepository } from '../db/staging.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
@@ -9,11 +8,12 @@ import type { ReadMark } from '../domain/read-modes.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSession } from '../ldap/index.js';
-import { changedSinceFilter, decideReadMode, laterTimestamp } from '../sync/read-mode-decision.js';
+import { decideReadMode, laterTimestamp, withChangedSince } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
 import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
 import { memberValuesUse } from '../sync/member-values-use.js';
 import type { ActivityDeps } from './activity-deps.js';
+import { readEntryCsnMark, type Query } from './entry-csn-mark.js';
 import { loadRunContext, type RunContext } from './run-context.js';
 
 export interface RunInput {
@@ -30,19 +30,12 @@ export interface StageGroupsResult {
   groupMemberValuesRead: number;
 }
 
-interface Query {
-  baseDn: string;
-  scope: SearchScope;
-  filter: string;
-  attributes: string[];
-}
-
 /** How a run's reads go: from scratch, or only the changes since the snapshot's mark, completed from its staging. */
 interface ReadPlan {
   since: ReadMark | null;
   /** The staging the snapshot reads (RunSnapshot.stagingRunId); null for a full read. */
   snapshotRunId: string | null;
-  /** Not AD: the mark is the greatest modifyTimestamp read. */
+  /** Neither AD nor entryCSN: the mark is the greatest modifyTimestamp read. */
   timestampMarks: boolean;
 }
 
@@ -111,7 +104,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
 
   /**
    * Full or incremental: decided once per run, by the users read (it asks the server for its root DSE).
-   * The run's mark starts as the DC's USN before the read (AD) or the snapshot's timestamp mark.
+   * The run's mark starts as the DC's USN before the read (AD), the greatest entryCSN before the read
+   * (OpenLDAP) or the snapshot's timestamp mark.
    */
   async function chooseReadMode(context: RunContext, session: LdapSession): Promise<ReadPlan> {
     const { run, config } = context;
@@ -131,12 +125,25 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       now: new Date(),
       server: { type: dse.serverType, dsServiceName: dse.dsServiceName },
     });
+    const isAd = dse.serverType === 'ACTIVE_DIRECTORY';
     const usnMark: ReadMark | null =
-      dse.serverType === 'ACTIVE_DIRECTORY' && dse.dsServiceName !== null && dse.highestCommittedUsn !== null
+      isAd && dse.dsServiceName !== null && dse.highestCommittedUsn !== null
         ? { kind: 'USN', server: dse.dsServiceName, value: dse.highestCommittedUsn }
         : null;
     const since = decision.mode === 'INCREMENTAL' ? decision.since : null;
-    const mark = dse.serverType === 'ACTIVE_DIRECTORY' ? usnMark : since;
+    // A full read after a CSN-marked snapshot asks only for the CSNs changed since; a run that continues
+    // a modifyTimestamp mark keeps it until its next full read.
+    const csnFrom = since === null ? snapshot?.mark : since;
+    const csnMark =
+      isAd || since?.kind === 'MODIFY_TIMESTAMP'
+        ? null
+        : await readEntryCsnMark(
+            session,
+            [usersQuery(config), groupsQuery(config)],
+            csnFrom?.kind === 'ENTRY_CSN' ? csnFrom : null,
+            context.directory.pageSize,
+          );
+    const mark = isAd ? usnMark : (csnMark ?? since);
     await runs.setReadMode(run.id, decision.mode, mark);
     await log.append(
       run.id,
@@ -149,14 +156,14 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     return {
       since,
       snapshotRunId: decision.mode === 'INCREMENTAL' ? (snapshot?.stagingRunId ?? null) : null,
-      timestampMarks: dse.serverType !== 'ACTIVE_DIRECTORY',
+      timestampMarks: !isAd && csnMark === null,
     };
   }
 
   /** What stageGroups continues of the users read's decision. */
   async function readPlanOf(context: RunContext, session: LdapSession): Promise<ReadPlan> {
     const { run, config } = context;
-    const timestampMarks = run.readMark?.kind !== 'USN';
+    const timestampMarks = (run.readMark?.kind ?? 'MODIFY_TIMESTAMP') === 'MODIFY_TIMESTAMP';
     if (run.readMode === 'FULL') return { since: null, snapshotRunId: null, timestampMarks };
     const snapshot = await runs.findSnapshot(config.id);
     if (snapshot?.mark == null) {
@@ -172,11 +179,6 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       }
     }
     return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks };
-  }
-
-  /** Adds the changed-since clause to a query's filter when the read is incremental. */
-  function readFilter(filter: string, plan: ReadPlan): string {
-    return plan.since === null ? filter : `(&${filter}${changedSinceFilter(plan.since)})`;
   }
 
   function latestModifyTimestamp(page: readonly LdapEntry[], latest: string | null): string | null {
@@ -226,12 +228,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         const usersRead = await forEachPage(
           session,
           context,
-          {
-            baseDn: config.usersBaseDn,
-            scope: config.usersScope,
-            filter: readFilter(config.usersFilter, plan),
-            attributes,
-          },
+          { ...usersQuery(config, plan.since), attributes },
           'usersRead',
           async (page) => {
             const mapped = page.map((entry) => mapUserEntry(entry, mapping));
@@ -289,12 +286,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           const read = await forEachPage(
             session,
             context,
-            {
-              baseDn: config.groupsBaseDn,
-              scope: config.groupsScope,
-              filter: readFilter(config.groupsFilter, plan),
-              attributes,
-            },
+            { ...groupsQuery(config, plan.since), attributes },
             'groupsRead',
             async (page) => {
               const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
@@ -331,5 +323,25 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       }
       return { groupsRead, groupMemberValuesRead };
     },
+  };
+}
+
+type SyncConfigOfRun = RunContext['config'];
+
+/** The users query of a config, narrowed to the entries changed since the mark when there is one. */
+function usersQuery(config: SyncConfigOfRun, since: ReadMark | null = null): Omit<Query, 'attributes'> {
+  return {
+    baseDn: config.usersBaseDn,
+    scope: config.usersScope,
+    filter: withChangedSince(config.usersFilter, since),
+  };
+}
+
+/** The groups query of a config, narrowed like usersQuery. */
+function groupsQuery(config: SyncConfigOfRun, since: ReadMark | null = null): Omit<Query, 'attributes'> {
+  return {
+    baseDn: config.groupsBaseDn,
+    scope: config.groupsScope,
+    filter: withChangedSince(config.groupsFilter, since),
   };
 }

@@ -56,6 +56,8 @@ export interface SlapdSettings {
   noSync?: boolean;
   /** Attributes with an equality index. */
   indexedAttributes: readonly string[];
+  /** olcAccess rules (`to ... by ...`) ahead of the defaults, e.g. an attribute hidden below a subtree. */
+  accessRules?: readonly string[];
   /** Enables StartTLS and ldaps:// with these PEM files. */
   tls?: { caCertPath: string; certPath: string; keyPath: string };
 }
@@ -187,8 +189,11 @@ function slapdConfigLdif(layout: SlapdLayout, settings: SlapdSettings): string {
     ['olcDbMaxSize', String(settings.maxSizeBytes)],
     ...(settings.noSync ? [['olcDbNoSync', 'TRUE'] as const] : []),
     ['olcDbIndex', `${settings.indexedAttributes.join(',')} eq`],
-    ['olcAccess', `{0}to attrs=userPassword by ${admin} manage by self write by anonymous auth by * none`],
-    ['olcAccess', `{1}to * by ${admin} manage by users read by * none`],
+    ...[
+      ...(settings.accessRules ?? []),
+      `to attrs=userPassword by ${admin} manage by self write by anonymous auth by * none`,
+      `to * by ${admin} manage by users read by * none`,
+    ].map((rule, index): LdifAttribute => ['olcAccess', `{${index}}${rule}`]),
   ];
   const memberOf: LdifAttribute[] = [
     ['objectClass', 'olcOverlayConfig'],

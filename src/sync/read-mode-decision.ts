@@ -1,5 +1,6 @@
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { DirectoryServerType } from '../ldap/index.js';
+import { isEntryCsn } from './entry-csn.js';
 
 /** What decides whether a run may read only the changes since the snapshot (the last successful run). */
 export interface ReadModeInputs {
@@ -56,10 +57,19 @@ export function decideReadMode(inputs: ReadModeInputs): ReadModeDecision {
 
 /** The filter clause selecting entries changed since the mark. */
 export function changedSinceFilter(mark: ReadMark): string {
-  // Both values come from the server, never from input; still, only digits and a GeneralizedTime pass.
+  // Marks come from the server, never from input; still, only digits, a CSN or a GeneralizedTime pass.
   if (mark.kind === 'USN') return `(uSNChanged>=${(BigInt(mark.value) + 1n).toString()})`;
+  if (mark.kind === 'ENTRY_CSN') {
+    if (!isEntryCsn(mark.value)) throw new Error(`not an entryCSN: ${mark.value}`);
+    return `(&(entryCSN>=${mark.value})(!(entryCSN=${mark.value})))`;
+  }
   if (parseGeneralizedTime(mark.value) === null) throw new Error(`not a GeneralizedTime: ${mark.value}`);
   return `(modifyTimestamp>=${mark.value})`;
+}
+
+/** A query's filter narrowed to the entries changed since the mark; unchanged without one. */
+export function withChangedSince(filter: string, mark: ReadMark | null): string {
+  return mark === null ? filter : `(&${filter}${changedSinceFilter(mark)})`;
 }
 
 /** The later of two GeneralizedTime values (either may be null); a value that does not parse loses. */

@@ -45,6 +45,8 @@ export interface SlapdOptions {
 }
 
 const DEFAULT_BASE_DN = 'dc=rolesync,dc=test';
+/** The label of scenario trees (createScenarioTree) whose entries show no entryCSN to anyone. */
+export const NO_CSN_LABEL = 'no-csn';
 const DEFAULT_BIND_PASSWORD = 'rolesync-admin-secret';
 /** Ports picked as free can be taken by someone else before slapd binds them; then retry with new ones. */
 const PORT_ATTEMPTS = 3;
@@ -68,6 +70,8 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<LdapServer
       sizeLimit: 'size.soft=500 size.hard=500 size.prtotal=unlimited',
       maxSizeBytes: 1024 * 1024 * 1024,
       indexedAttributes: ['objectClass', 'uid', 'cn', 'mail', 'member', 'memberOf', 'entryUUID'],
+      // Entries below a scenario tree labelled NO_CSN_LABEL look like a server without entryCSN.
+      accessRules: [`to dn.regex="^(.+,)?ou=${NO_CSN_LABEL}-[0-9a-f]+,${baseDn}$" attrs=entryCSN by * none`],
       tls: { caCertPath: ca.caCertPath, certPath: ca.server.certPath, keyPath: ca.server.keyPath },
     });
     const root = rootEntries(baseDn, bindDn, bindPassword, 'Rolesync tests');

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAppGroup,
@@ -24,26 +23,16 @@ const appGroup: Record<string, string> = {};
 const USERS = 30;
 const uid = (n: number): string => `inc${String(n).padStart(2, '0')}`;
 
-/**
- * modifyTimestamp has whole seconds: the mark is the newest second read and the next read starts at it.
- * Waiting past it and then touching one matched entry gives the next run a mark second of its own, so
- * each test's incremental read is exactly that entry plus the test's changes.
- */
-async function advanceMark(): Promise<void> {
-  await sleep(1100);
-  await tree.setAttribute(dn.sentinel ?? '', 'description', [`touched ${Date.now()}`]);
-  await sleep(1100);
-}
-
 const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app, directoryId, appGroup);
 
 const activeByLogin = (): Promise<Record<string, boolean>> => activeStateByLogin(app, directoryId);
 
-/** Incremental sync on slapd: modifyTimestamp marks, the snapshot carried over, results equal a full run's. */
+/** Incremental sync on slapd: entryCSN marks, the snapshot carried over, results equal a full run's. */
 beforeAll(async () => {
   app = await startTestApp();
   tree = await createScenarioTree(slapd, 'incremental');
   for (let n = 1; n <= USERS; n++) users.push(await tree.addUser(uid(n)));
+  // A user in no group: read and staged, never an identity.
   dn.sentinel = await tree.addUser('sentinel');
   // g1: users 1-10, g2: 11-20, g3: 21-30; g1 and g2 mapped to one application group each, g3 to two.
   dn.g1 = await tree.addGroup('g1', users.slice(0, 10));
@@ -55,7 +44,6 @@ beforeAll(async () => {
     { ldapGroupDn: dn.g2, appGroupIds: [appGroup.B ?? ''] },
     { ldapGroupDn: dn.g3, appGroupIds: [appGroup.C1 ?? '', appGroup.C2 ?? ''] },
   ]));
-  await advanceMark();
 });
 
 afterAll(async () => {
@@ -63,7 +51,15 @@ afterAll(async () => {
   await app.stop();
 });
 
-describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
+async function readMarkOf(runId: string): Promise<{ kind: string; value: string } | null> {
+  const result = await app.database.pool.query<{ read_mark: { kind: string; value: string } | null }>(
+    'select read_mark from sync_run where id = $1',
+    [runId],
+  );
+  return result.rows[0]?.read_mark ?? null;
+}
+
+describe('incremental and differential sync (slapd, entryCSN)', () => {
   let first: RunView;
 
   it('the first run reads in full and every entry is new', async () => {
@@ -76,14 +72,18 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
       identitiesCreated: USERS,
       membershipsAdded: 40,
     });
+    // The greatest entryCSN of the users and groups, taken before the read.
+    const mark = await readMarkOf(first.id);
+    expect(mark?.kind).toBe('ENTRY_CSN');
+    expect(mark?.value).toMatch(/^\d{14}\.\d{6}Z#/);
   });
 
-  it('a run with no change reads only the mark second and plans nothing', async () => {
+  it('a run with no change reads no entry and plans nothing', async () => {
     const run = await runSync(app, configId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
-    // The sentinel holds the mark second alone; every other user came over from the snapshot.
+    // The mark is exact: every user came over from the snapshot.
     expect(run.counters).toMatchObject({
-      usersRead: 1,
+      usersRead: 0,
       groupsRead: 0,
       usersStaged: USERS + 1,
       ...NOTHING_PLANNED,
@@ -95,10 +95,10 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
       [run.id],
     );
     expect(own.rows[0]?.n).toBe(0);
+    expect(await readMarkOf(run.id)).toEqual(await readMarkOf(first.id));
   });
 
   it('changed users, moved users and a renamed DN: only those are read and processed, as a full run would', async () => {
-    await advanceMark();
     for (let n = 1; n <= 10; n++)
       await tree.setAttribute(users[n + 19] ?? '', 'cn', [`Renamed ${uid(n + 20)}`]);
     // Three users move from g1 to g2.
@@ -111,9 +111,9 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
     const run = await runSync(app, configId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
     expect(await adoptedStagingOf(app, run.id)).toBeNull();
-    // Read: the 10 changed users, the renamed one and the sentinel. The memberof overlay rewrites the moved
-    // users' memberOf without a new modifyTimestamp: their move comes from the two groups, read whole.
-    expect(run.counters).toMatchObject({ usersRead: 12, groupsRead: 2, usersStaged: USERS + 1 });
+    // Read: the 10 changed users and the renamed one. The memberof overlay rewrites the moved users'
+    // memberOf without a new entryCSN: their move comes from the two groups, read whole.
+    expect(run.counters).toMatchObject({ usersRead: 11, groupsRead: 2, usersStaged: USERS + 1 });
     expect(run.counters).toMatchObject({
       identitiesToCreate: 0,
       identitiesToUpdate: 11,
@@ -136,22 +136,21 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
     expect(groups[uid(21)]).toEqual(['C1', 'C2']);
     expect(renamed).toContain('inc16-renamed');
 
-    // The corrected memberships carry over: the next incremental runs find nothing to do, and neither does
-    // a full reconciliation of the same directory. The first re-reads the last run's mark second, which
-    // holds the two groups only when their change and the rename fell in one second: its groupsRead is
-    // left open. The second starts at the sentinel's second and reads no group.
-    await advanceMark();
-    expect((await runSync(app, configId)).counters).toMatchObject(NOTHING_PLANNED);
-    expect((await runSync(app, configId)).counters).toMatchObject({ groupsRead: 0, ...NOTHING_PLANNED });
+    // The corrected memberships carry over: the next incremental run reads and plans nothing, and neither
+    // does a full reconciliation of the same directory.
+    expect((await runSync(app, configId)).counters).toMatchObject({
+      usersRead: 0,
+      groupsRead: 0,
+      ...NOTHING_PLANNED,
+    });
     const full = await runSync(app, configId, { fullReconciliation: true });
     expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
     expect(full.counters).toMatchObject({ usersRead: USERS + 1, entriesUnchanged: 0, ...NOTHING_PLANNED });
   });
 
   it('a deleted user is deactivated only by the next full reconciliation', async () => {
-    await advanceMark();
     await tree.deleteEntry(users[29] ?? '');
-    // refint takes the user out of g3 in the background, without a new modifyTimestamp on g3.
+    // refint takes the user out of g3 in the background, without a new entryCSN on g3.
     await expect.poll(() => tree.readMembers(dn.g3 ?? '')).toHaveLength(9);
     // An incremental read sees neither: the user keeps identity and memberships for now.
     const incremental = await runSync(app, configId);
@@ -167,7 +166,6 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
   });
 
   it('a failed incremental run does not move the mark: the next run reads its changes again', async () => {
-    await advanceMark();
     await tree.setAttribute(users[0] ?? '', 'cn', ['Changed before a failure']);
     // A refused bind fails the run; the snapshot and its mark stay as they were.
     const setPassword = (password: string) =>
@@ -185,7 +183,7 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
 
     const next = await runSync(app, configId);
     expect(next).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
-    expect(next.counters).toMatchObject({ usersRead: 2, identitiesToUpdate: 1 });
+    expect(next.counters).toMatchObject({ usersRead: 1, identitiesToUpdate: 1 });
     expect((await identityStates(app, directoryId)).get(uid(1))?.displayName).toBe(
       'Changed before a failure',
     );
@@ -209,8 +207,7 @@ describe('incremental and differential sync (slapd, modifyTimestamp)', () => {
       { id: configId },
     );
     expect(await runSync(app, configId)).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
-    await advanceMark();
-    // refint renames the member value in g1 without a new modifyTimestamp: g1 is not read again.
+    // refint renames the member value in g1 without a new entryCSN: g1 is not read again.
     await tree.renameUser(users[4] ?? '', 'inc05-renamed');
     const run = await runSync(app, configId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });

@@ -4,8 +4,10 @@ import {
   changedSinceFilter,
   decideReadMode,
   laterTimestamp,
+  withChangedSince,
   type ReadModeInputs,
 } from '../../../src/sync/read-mode-decision.js';
+import { isEntryCsn, laterCsn } from '../../../src/sync/entry-csn.js';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const hoursAgo = (hours: number): Date => new Date(now.getTime() - hours * 3_600_000);
@@ -76,6 +78,23 @@ describe('changedSinceFilter', () => {
     );
   });
 
+  it('selects entries strictly after an entryCSN mark', () => {
+    const csn = '20261202072958.609635Z#000000#000#000000';
+    expect(changedSinceFilter({ kind: 'ENTRY_CSN', value: csn })).toBe(
+      `(&(entryCSN>=${csn})(!(entryCSN=${csn})))`,
+    );
+    expect(withChangedSince('(objectClass=person)', { kind: 'ENTRY_CSN', value: csn })).toBe(
+      `(&(objectClass=person)(&(entryCSN>=${csn})(!(entryCSN=${csn}))))`,
+    );
+    expect(withChangedSince('(objectClass=person)', null)).toBe('(objectClass=person)');
+  });
+
+  it('refuses an entryCSN mark that is no CSN', () => {
+    expect(() => changedSinceFilter({ kind: 'ENTRY_CSN', value: '20261202072958Z)(uid=*' })).toThrow(
+      'not an entryCSN',
+    );
+  });
+
   it('refuses a timestamp mark that is no GeneralizedTime', () => {
     expect(() => changedSinceFilter({ kind: 'MODIFY_TIMESTAMP', value: '*)(uid=*' })).toThrow(
       'not a GeneralizedTime',
@@ -90,5 +109,23 @@ describe('laterTimestamp', () => {
     expect(laterTimestamp(null, '20261125110000Z')).toBe('20261125110000Z');
     expect(laterTimestamp('garbage', '20261125110000Z')).toBe('20261125110000Z');
     expect(laterTimestamp(null, null)).toBeNull();
+  });
+});
+
+describe('entryCSN', () => {
+  const early = '20261202072958.609635Z#000000#000#000000';
+  const later = '20261202072958.609636Z#000000#000#000000';
+
+  it('recognises OpenLDAP CSNs only', () => {
+    expect(isEntryCsn(early)).toBe(true);
+    expect(isEntryCsn('20261202072958Z')).toBe(false);
+    expect(isEntryCsn(`${early})(uid=*`)).toBe(false);
+  });
+
+  it('takes the later CSN, to the microsecond', () => {
+    expect(laterCsn(early, later)).toBe(later);
+    expect(laterCsn(later, early)).toBe(later);
+    expect(laterCsn(null, early)).toBe(early);
+    expect(laterCsn(null, null)).toBeNull();
   });
 });
