@@ -41,8 +41,9 @@ describe('a worker-only process', () => {
     expect(await workerSample('rolesync_ldap_entries_read_total')).toBe(0);
     const run = await runSync(app, config.id, { dryRun: true });
     expect(run.status).toBe('SUCCEEDED');
+    // A first run reads each entry twice: its entryCSN for the mark before the read, then the entry.
     expect(await workerSample('rolesync_ldap_entries_read_total')).toBe(
-      (run.counters.usersRead ?? 0) + (run.counters.groupsRead ?? 0),
+      2 * ((run.counters.usersRead ?? 0) + (run.counters.groupsRead ?? 0)),
     );
     expect(
       await workerSample('rolesync_run_duration_seconds_count{kind="DIRECTORY_SYNC",status="SUCCEEDED"}'),
