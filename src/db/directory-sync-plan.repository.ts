@@ -86,15 +86,18 @@ export class DirectorySyncPlanRepository {
       // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
       // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
       // to the next full run, is planned again.
-      const matchParams: unknown[] = [staged, directoryId, settings.differentialAgainst];
-      const sameRow = sameStagedContentSql(STAGED_USER, 'u', 'prev');
+      // A run that adopted the snapshot's staging reads the very rows it would compare with.
+      const comparesRows = differential && settings.differentialAgainst !== staged;
+      const matchParams: unknown[] = [staged, directoryId];
+      if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
+      if (comparesRows) matchParams.push(settings.differentialAgainst);
+      const sameRow = comparesRows ? sameStagedContentSql(STAGED_USER, 'u', 'prev') : 'true';
       const unchanged =
         reached !== null
           ? `${sameRow} and case
-             when coalesce(by_id.id, by_login.id) is null then not ($4 and ${reached})
-             else coalesce(by_id.active, by_login.active) = (not $5 or ${reached}) end`
+             when coalesce(by_id.id, by_login.id) is null then not ($3 and ${reached})
+             else coalesce(by_id.active, by_login.active) = (not $4 or ${reached}) end`
           : 'false';
-      if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
       await client.query(
         `create temp table run_match on commit drop as
          select distinct on (lower(u.login))
@@ -104,7 +107,7 @@ export class DirectorySyncPlanRepository {
                 gen_random_uuid() as new_identity_id,
                 ${unchanged} as unchanged
          from staged_user u
-         left join staged_user prev on prev.run_id = $3 and prev.dn_norm = u.dn_norm
+         ${comparesRows ? 'left join staged_user prev on prev.run_id = $5 and prev.dn_norm = u.dn_norm' : ''}
          left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
               and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
