@@ -86,6 +86,7 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
       usersRead: 0,
       groupsRead: 0,
       usersStaged: USERS + 1,
+      entriesUnchanged: USERS + 1,
       ...NOTHING_PLANNED,
     });
     // It reads the first run's staging instead of a copy; the next change gets a staging of its own.
@@ -96,6 +97,19 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
     );
     expect(own.rows[0]?.n).toBe(0);
     expect(await readMarkOf(run.id)).toEqual(await readMarkOf(first.id));
+  });
+
+  it('a run that adopts the snapshot still plans an identity deleted by hand', async () => {
+    await app.database.pool.query('delete from identity where login = $1', [uid(1)]);
+    const run = await runSync(app, configId);
+    expect(await adoptedStagingOf(app, run.id)).toBe(first.id);
+    expect(run.counters).toMatchObject({
+      usersRead: 0,
+      entriesUnchanged: USERS,
+      identitiesCreated: 1,
+      membershipsAdded: 1,
+    });
+    expect((await state())[uid(1)]).toEqual(['A']);
   });
 
   it('changed users, moved users and a renamed DN: only those are read and processed, as a full run would', async () => {
