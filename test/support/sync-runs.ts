@@ -88,3 +88,15 @@ export async function adoptedStagingOf(app: TestApp, runId: string): Promise<str
   );
   return rows[0]?.staging_run_id ?? null;
 }
+
+/** The change mark a run's read recorded (its kind and value), or null. */
+export async function readMarkOf(
+  app: TestApp,
+  runId: string,
+): Promise<{ kind: string; value: string } | null> {
+  const { rows } = await app.database.pool.query<{ read_mark: { kind: string; value: string } | null }>(
+    'select read_mark from sync_run where id = $1',
+    [runId],
+  );
+  return rows[0]?.read_mark ?? null;
+}

@@ -4,7 +4,7 @@ import { createAppGroup, createTreeSync, identityStates } from '../../support/di
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { NO_CSN_LABEL } from '../../support/slapd-server.js';
-import { NOTHING_PLANNED, runSync } from '../../support/sync-runs.js';
+import { NOTHING_PLANNED, readMarkOf, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -23,14 +23,6 @@ async function advanceMark(): Promise<void> {
   await sleep(1100);
   await tree.setAttribute(sentinel, 'description', [`touched ${Date.now()}`]);
   await sleep(1100);
-}
-
-async function readMarkKindOf(runId: string): Promise<string | null> {
-  const result = await app.database.pool.query<{ kind: string | null }>(
-    `select read_mark->>'kind' as kind from sync_run where id = $1`,
-    [runId],
-  );
-  return result.rows[0]?.kind ?? null;
 }
 
 /** A server whose entries carry no entryCSN (here: an ACL hides it) is read by modifyTimestamp. */
@@ -57,7 +49,7 @@ describe('incremental sync by modifyTimestamp (entries without entryCSN)', () =>
     const first = await runSync(app, configId);
     expect(first).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
     expect(first.counters).toMatchObject({ usersRead: 4, identitiesCreated: 3 });
-    expect(await readMarkKindOf(first.id)).toBe('MODIFY_TIMESTAMP');
+    expect((await readMarkOf(app, first.id))?.kind).toBe('MODIFY_TIMESTAMP');
 
     await sleep(1100);
     await tree.setAttribute(users[0] ?? '', 'cn', ['Changed by timestamp']);
@@ -65,7 +57,7 @@ describe('incremental sync by modifyTimestamp (entries without entryCSN)', () =>
     expect(next).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
     // The sentinel holds the first run's mark second; the changed user is the other one read.
     expect(next.counters).toMatchObject({ usersRead: 2, groupsRead: 0, identitiesToUpdate: 1 });
-    expect(await readMarkKindOf(next.id)).toBe('MODIFY_TIMESTAMP');
+    expect((await readMarkOf(app, next.id))?.kind).toBe('MODIFY_TIMESTAMP');
     expect((await identityStates(app, directoryId)).get('ts1')?.displayName).toBe('Changed by timestamp');
 
     // Whole seconds: the next run reads the changed user's second again, and finds nothing to do.

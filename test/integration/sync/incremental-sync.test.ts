@@ -8,7 +8,13 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { adoptedStagingOf, NOTHING_PLANNED, runSync, type RunView } from '../../support/sync-runs.js';
+import {
+  adoptedStagingOf,
+  NOTHING_PLANNED,
+  readMarkOf,
+  runSync,
+  type RunView,
+} from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -51,14 +57,6 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function readMarkOf(runId: string): Promise<{ kind: string; value: string } | null> {
-  const result = await app.database.pool.query<{ read_mark: { kind: string; value: string } | null }>(
-    'select read_mark from sync_run where id = $1',
-    [runId],
-  );
-  return result.rows[0]?.read_mark ?? null;
-}
-
 describe('incremental and differential sync (slapd, entryCSN)', () => {
   let first: RunView;
 
@@ -73,7 +71,7 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
       membershipsAdded: 40,
     });
     // The greatest entryCSN of the users and groups, taken before the read.
-    const mark = await readMarkOf(first.id);
+    const mark = await readMarkOf(app, first.id);
     expect(mark?.kind).toBe('ENTRY_CSN');
     expect(mark?.value).toMatch(/^\d{14}\.\d{6}Z#/);
   });
@@ -96,7 +94,7 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
       [run.id],
     );
     expect(own.rows[0]?.n).toBe(0);
-    expect(await readMarkOf(run.id)).toEqual(await readMarkOf(first.id));
+    expect(await readMarkOf(app, run.id)).toEqual(await readMarkOf(app, first.id));
   });
 
   it('a run that adopts the snapshot still plans an identity deleted by hand', async () => {
