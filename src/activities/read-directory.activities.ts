@@ -139,7 +139,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         ? null
         : await readEntryCsnMark(
             session,
-            [usersQuery(config), groupsQuery(config)],
+            [configQuery(config, 'users'), configQuery(config, 'groups')],
             csnFrom?.kind === 'ENTRY_CSN' ? csnFrom : null,
             context.directory.pageSize,
           );
@@ -228,7 +228,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         const usersRead = await forEachPage(
           session,
           context,
-          { ...usersQuery(config, plan.since), attributes },
+          { ...configQuery(config, 'users', plan.since), attributes },
           'usersRead',
           async (page) => {
             const mapped = page.map((entry) => mapUserEntry(entry, mapping));
@@ -286,7 +286,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           const read = await forEachPage(
             session,
             context,
-            { ...groupsQuery(config, plan.since), attributes },
+            { ...configQuery(config, 'groups', plan.since), attributes },
             'groupsRead',
             async (page) => {
               const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
@@ -326,22 +326,15 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   };
 }
 
-type SyncConfigOfRun = RunContext['config'];
-
-/** The users query of a config, narrowed to the entries changed since the mark when there is one. */
-function usersQuery(config: SyncConfigOfRun, since: ReadMark | null = null): Omit<Query, 'attributes'> {
+/** A config's users or groups query, narrowed to the entries changed since the mark when there is one. */
+function configQuery(
+  config: RunContext['config'],
+  entries: 'users' | 'groups',
+  since: ReadMark | null = null,
+): Omit<Query, 'attributes'> {
   return {
-    baseDn: config.usersBaseDn,
-    scope: config.usersScope,
-    filter: withChangedSince(config.usersFilter, since),
-  };
-}
-
-/** The groups query of a config, narrowed like usersQuery. */
-function groupsQuery(config: SyncConfigOfRun, since: ReadMark | null = null): Omit<Query, 'attributes'> {
-  return {
-    baseDn: config.groupsBaseDn,
-    scope: config.groupsScope,
-    filter: withChangedSince(config.groupsFilter, since),
+    baseDn: config[`${entries}BaseDn`],
+    scope: config[`${entries}Scope`],
+    filter: withChangedSince(config[`${entries}Filter`], since),
   };
 }
