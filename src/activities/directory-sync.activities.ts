@@ -1,5 +1,9 @@
 import { DirectorySyncApplyRepository, type ApplyCounts } from '../db/directory-sync-apply.repository.js';
-import { DirectorySyncPlanRepository, type PlanCounts } from '../db/directory-sync-plan.repository.js';
+import {
+  DirectorySyncPlanRepository,
+  type DifferentialSnapshot,
+  type PlanCounts,
+} from '../db/directory-sync-plan.repository.js';
 import {
   MembershipResolutionRepository,
   type CorrectionCounts,
@@ -36,10 +40,10 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
   async function differentialSnapshotOf(
     { run, config }: RunContext,
     planContextDigest: string | null,
-  ): Promise<string | null> {
+  ): Promise<DifferentialSnapshot | null> {
     if (!config.differentialSync || run.fullRequested || planContextDigest === null) return null;
     const snapshot = await runs.findSnapshot(config.id);
-    return snapshot?.planContextDigest === planContextDigest ? snapshot.stagingRunId : null;
+    return snapshot?.planContextDigest === planContextDigest ? snapshot : null;
   }
 
   return {
@@ -78,10 +82,11 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         autoDeactivateUsers: config.autoDeactivateUsers,
         fullRead: run.readMode === 'FULL',
         differentialAgainst: await differentialSnapshotOf(context, run.planContextDigest ?? null),
+        recordsIdentityVersions: config.differentialSync,
         stagingRunId: stagingRunOf(run),
         edges: edgeSourceOf(config),
       });
-      const { identitiesAffected, activeIdentities, ...planCounters } = counts;
+      const { identitiesAffected, activeIdentities, asSnapshotLeft, ...planCounters } = counts;
       await runs.mergeCounters(runId, planCounters);
       const guard = evaluateSafetyGuard({
         identitiesAffected,
@@ -94,10 +99,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         runId,
         'INFO',
         'PLAN',
-        `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
-          `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
-          `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run ` +
-          `(${counts.membershipEdges} user-in-group memberships of the planned users)`,
+        asSnapshotLeft ? nothingChangedMessage(counts) : plannedMessage(counts),
       );
       return { counts, guard };
     },
@@ -145,6 +147,22 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
       await runs.dropOlderStaging(runId, snapshot?.runId ?? null);
     },
   };
+}
+
+function plannedMessage(counts: PlanCounts): string {
+  return (
+    `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
+    `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
+    `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run ` +
+    `(${counts.membershipEdges} user-in-group memberships of the planned users)`
+  );
+}
+
+function nothingChangedMessage(counts: PlanCounts): string {
+  return (
+    `Planned nothing: no entry and no identity changed since the last successful run applied its plan ` +
+    `(${counts.entriesUnchanged} entries unchanged, ${counts.entriesSkipped} skipped)`
+  );
 }
 
 function resolveMessage(config: RunContext['config'], correction: CorrectionCounts | null): string {

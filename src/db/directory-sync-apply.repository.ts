@@ -1,5 +1,13 @@
 import type pg from 'pg';
 import type { AuthorizationType } from '../domain/identity-states.js';
+import {
+  identityTableVersions,
+  plannedIdentityVersions,
+  replacedVersions,
+  versionsFromText,
+  versionsToText,
+  type IdentityVersions,
+} from './identity-versions.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { lockParentRows } from './parent-locks.js';
 import { withTransaction } from './transaction.js';
@@ -29,11 +37,15 @@ export class DirectorySyncApplyRepository {
 
   apply(runId: string, settings: ApplySettings): Promise<ApplyCounts | null> {
     return withTransaction(this.pool, async (client) => {
-      const run = await client.query<{ applied_at: Date | null }>(
-        'select applied_at from sync_run where id = $1 for update',
+      const run = await client.query<{ applied_at: Date | null; identity_versions: string | null }>(
+        'select applied_at, identity_versions from sync_run where id = $1 for update',
         [runId],
       );
-      if (run.rows[0]?.applied_at != null) return null;
+      const planned = run.rows[0];
+      if (planned === undefined || planned.applied_at !== null) return null;
+      const startVersions =
+        planned.identity_versions === null ? null : versionsFromText(planned.identity_versions);
+      const versionsBefore = startVersions === null ? null : await plannedIdentityVersions(client, runId);
 
       const created = await client.query(
         `insert into identity (id, login, display_name, email, source_directory_id, external_id, dn, dn_norm,
@@ -117,7 +129,14 @@ export class DirectorySyncApplyRepository {
          order by p.action, p.login`,
         [runId],
       );
-      await client.query('update sync_run set applied_at = now() where id = $1', [runId]);
+      const versionsLeft =
+        startVersions === null || versionsBefore === null
+          ? null
+          : await versionsLeftByApply(client, runId, startVersions, versionsBefore);
+      await client.query('update sync_run set applied_at = now(), identity_versions = $2 where id = $1', [
+        runId,
+        versionsLeft,
+      ]);
 
       const byAction = new Map(changed.rows.map((row) => [row.action, Number(row.n)]));
       return {
@@ -130,4 +149,19 @@ export class DirectorySyncApplyRepository {
       };
     });
   }
+}
+
+/**
+ * The identity versions this apply leaves, when its writes were the only ones since the plan recorded
+ * `start`; null when someone else wrote an identity meanwhile (the next run then compares every user).
+ */
+async function versionsLeftByApply(
+  client: pg.ClientBase,
+  runId: string,
+  start: IdentityVersions,
+  before: IdentityVersions,
+): Promise<string | null> {
+  const expected = replacedVersions(start, before, await plannedIdentityVersions(client, runId));
+  const found = await identityTableVersions(client);
+  return found.rows === expected.rows && found.hashSum === expected.hashSum ? versionsToText(found) : null;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { identityTableVersions, versionsToText } from './identity-versions.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
 import { sameStagedContentSql } from './staged-row-content.js';
@@ -18,15 +19,29 @@ export interface PlanSettings {
    */
   fullRead: boolean;
   /**
-   * Differential sync against this snapshot run, whose plan context equals this run's: a user whose
-   * staged row equals the snapshot's, and whose identity is as that plan left it, is skipped (no edges,
-   * no plan rows). Null: every user is planned.
+   * Differential sync against this snapshot, whose plan context equals this run's: a user whose staged
+   * row equals the snapshot's, and whose identity is as that plan left it, is skipped (no edges, no plan
+   * rows). Null: every user is planned.
    */
-  differentialAgainst: string | null;
+  differentialAgainst: DifferentialSnapshot | null;
+  /**
+   * Differential sync is on: the plan records the identity versions it starts from (IdentityVersions),
+   * for the apply to pass on to the next run.
+   */
+  recordsIdentityVersions: boolean;
   /** The run whose staging holds this run's view of the directory: its own, or the one it adopted. */
   stagingRunId: string;
   /** Where the planned users' user-in-group edges come from. */
   edges: EdgeSource;
+}
+
+export interface DifferentialSnapshot {
+  /** The run whose staging holds the snapshot's view (RunSnapshot.stagingRunId). */
+  stagingRunId: string;
+  /** The identity versions its apply left (SyncRun.identityVersions); null: unknown. */
+  identityVersions: string | null;
+  /** Its entriesSkipped counter, for a run that plans nothing after it. */
+  entriesSkipped: number;
 }
 
 export interface PlanCounts {
@@ -46,6 +61,11 @@ export interface PlanCounts {
   entriesUnchanged: number;
   /** User-in-group edges of the planned users (direct, and through nested groups when expanded). */
   membershipEdges: number;
+  /**
+   * Neither the directory nor any identity changed since the snapshot's apply (the run adopted its
+   * staging and found the identity versions it left): the plan is that apply's outcome, nothing to do.
+   */
+  asSnapshotLeft: boolean;
 }
 
 /**
@@ -60,13 +80,13 @@ export interface PlanCounts {
  *
  * Differential: when the run's plan context (PlanContextRepository) equals the snapshot's, a user whose
  * staged row also equals the snapshot's plans as it did then. If its identity is as that plan left it,
- * the user is left out of every step: no edges, no plan rows, no apply work.
+ * the user is left out of every step: no edges, no plan rows, no apply work. When no entry changed (the
+ * run adopted the snapshot's staging) and no identity either (IdentityVersions), nothing is compared.
  */
 export class DirectorySyncPlanRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async plan(runId: string, settings: PlanSettings): Promise<PlanCounts> {
-    const { syncConfigId, directoryId } = settings;
     // The last apply may have written most of these tables (a first sync: all of them).
     await analyzeStaleTables(this.pool, ['identity', 'synced_membership', 'group_mapping']);
     return withTransaction(this.pool, async (client) => {
@@ -79,30 +99,53 @@ export class DirectorySyncPlanRepository {
       await client.query('delete from plan_identity where run_id = $1', [runId]);
       await client.query('delete from plan_membership where run_id = $1', [runId]);
       await client.query(`delete from run_log where run_id = $1 and phase = 'PLAN'`, [runId]);
-
-      const differential = settings.differentialAgainst !== null;
-      const staged = settings.stagingRunId;
-      const reached = differential
-        ? await reachedUserSql(client, staged, syncConfigId, settings.edges)
+      // Before anything is read: a write after this shows as a change to the apply (IdentityVersions).
+      const startVersions = settings.recordsIdentityVersions
+        ? versionsToText(await identityTableVersions(client))
         : null;
-      // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
-      // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
-      // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
-      // to the next full run, is planned again.
-      // A run that adopted the snapshot's staging reads the very rows it would compare with.
-      const comparesRows = differential && settings.differentialAgainst !== staged;
-      const matchParams: unknown[] = [staged, directoryId];
-      if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
-      if (comparesRows) matchParams.push(settings.differentialAgainst);
-      const sameRow = comparesRows ? sameStagedContentSql(STAGED_USER, 'u', 'prev') : 'true';
-      const unchanged =
-        reached !== null
-          ? `${sameRow} and case
+      const snapshot = settings.differentialAgainst;
+      const counts =
+        snapshot?.stagingRunId === settings.stagingRunId &&
+        startVersions !== null &&
+        snapshot.identityVersions === startVersions
+          ? await countsAsSnapshotLeft(client, settings, snapshot.entriesSkipped)
+          : await planChangedUsers(client, runId, settings);
+      // Last, so the run's row stays locked only until the commit.
+      await client.query('update sync_run set identity_versions = $2 where id = $1', [runId, startVersions]);
+      return counts;
+    });
+  }
+}
+
+/** The plan proper: every user whose entry or identity changed since the snapshot (every user without one). */
+async function planChangedUsers(
+  client: pg.PoolClient,
+  runId: string,
+  settings: PlanSettings,
+): Promise<PlanCounts> {
+  const { syncConfigId, directoryId } = settings;
+  const snapshot = settings.differentialAgainst;
+  const differential = snapshot !== null;
+  const staged = settings.stagingRunId;
+  const reached = differential ? await reachedUserSql(client, staged, syncConfigId, settings.edges) : null;
+  // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
+  // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
+  // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
+  // to the next full run, is planned again.
+  // A run that adopted the snapshot's staging reads the very rows it would compare with.
+  const comparesRows = differential && snapshot.stagingRunId !== staged;
+  const matchParams: unknown[] = [staged, directoryId];
+  if (differential) matchParams.push(settings.autoCreateUsers, settings.autoDeactivateUsers);
+  if (comparesRows) matchParams.push(snapshot.stagingRunId);
+  const sameRow = comparesRows ? sameStagedContentSql(STAGED_USER, 'u', 'prev') : 'true';
+  const unchanged =
+    reached !== null
+      ? `${sameRow} and case
              when coalesce(by_id.id, by_login.id) is null then not ($3 and ${reached})
              else coalesce(by_id.active, by_login.active) = (not $4 or ${reached}) end`
-          : 'false';
-      await client.query(
-        `create temp table run_match on commit drop as
+      : 'false';
+  await client.query(
+    `create temp table run_match on commit drop as
          select distinct on (lower(u.login))
                 u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
                 coalesce(by_id.id, by_login.id) as identity_id,
@@ -116,39 +159,39 @@ export class DirectorySyncPlanRepository {
               and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
          where u.run_id = $1 and u.login is not null and u.login <> ''
          order by lower(u.login), u.dn_norm`,
-        matchParams,
-      );
-      await client.query(`create index on run_match (dn_norm)`);
-      // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
-      await client.query(`analyze run_match`);
-      // Edges only for the users this run plans: with differential sync, the changed ones and those whose
-      // identity drifted from what the last plan left.
-      if (differential) {
-        await client.query(
-          `create temp table planned_user on commit drop as select dn_norm from run_match where not unchanged`,
-        );
-      }
-      const membershipEdges = await createRunEdgesTable(
-        client,
-        staged,
-        settings.edges,
-        differential ? 'planned_user' : null,
-      );
-      // Mapped application groups each planned user reaches through its edges. Both keys are unique
-      // (an edge per user and group, a mapping per group and app group): no distinct, which spilled 970k
-      // rows to disk for 1.5 s of a 100k first sync.
-      await client.query(
-        `create temp table run_user_group on commit drop as
+    matchParams,
+  );
+  await client.query(`create index on run_match (dn_norm)`);
+  // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
+  await client.query(`analyze run_match`);
+  // Edges only for the users this run plans: with differential sync, the changed ones and those whose
+  // identity drifted from what the last plan left.
+  if (differential) {
+    await client.query(
+      `create temp table planned_user on commit drop as select dn_norm from run_match where not unchanged`,
+    );
+  }
+  const membershipEdges = await createRunEdgesTable(
+    client,
+    staged,
+    settings.edges,
+    differential ? 'planned_user' : null,
+  );
+  // Mapped application groups each planned user reaches through its edges. Both keys are unique
+  // (an edge per user and group, a mapping per group and app group): no distinct, which spilled 970k
+  // rows to disk for 1.5 s of a 100k first sync.
+  await client.query(
+    `create temp table run_user_group on commit drop as
          select e.user_dn_norm, gm.app_group_id, gm.ldap_group_dn_norm
          from run_edge e
          join group_mapping gm on gm.sync_config_id = $1 and gm.ldap_group_dn_norm = e.group_dn_norm`,
-        [syncConfigId],
-      );
-      await client.query(`create index on run_user_group (user_dn_norm)`);
-      await client.query(`analyze run_user_group`);
+    [syncConfigId],
+  );
+  await client.query(`create index on run_user_group (user_dn_norm)`);
+  await client.query(`analyze run_user_group`);
 
-      const skipped = await client.query(
-        `insert into run_log (run_id, created_at, level, phase, message, dn)
+  const skipped = await client.query(
+    `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', reason, dn from (
            select u.dn, 'Skipped: the entry has no value for the login attribute' as reason
            from staged_user u where u.run_id = $2 and (u.login is null or u.login = '')
@@ -158,23 +201,23 @@ export class DirectorySyncPlanRepository {
            where m.identity_id is null
              and exists (select 1 from identity i where lower(i.login) = lower(m.login))
          ) s`,
-        [runId, staged],
-      );
+    [runId, staged],
+  );
 
-      if (settings.autoCreateUsers) {
-        await client.query(
-          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+  if (settings.autoCreateUsers) {
+    await client.query(
+      `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
            select $1, m.new_identity_id, 'CREATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'in a mapped group'
            from run_match m
            where m.identity_id is null and not m.unchanged
              and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
              and not exists (select 1 from identity i where lower(i.login) = lower(m.login))`,
-          [runId],
-        );
-      }
-      if (settings.autoDeactivateUsers) {
-        await client.query(
-          `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+      [runId],
+    );
+  }
+  if (settings.autoDeactivateUsers) {
+    await client.query(
+      `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
            select $1, i.id, 'DEACTIVATE', coalesce(m.login, i.login), coalesce(m.display_name, i.display_name),
                   coalesce(m.email, i.email), coalesce(m.dn, i.dn), coalesce(m.dn_norm, i.dn_norm), coalesce(m.external_id, i.external_id),
                   case when m.identity_id is null then 'NOT_FOUND_IN_DIRECTORY' else 'NOT_IN_MAPPED_GROUP' end
@@ -183,57 +226,57 @@ export class DirectorySyncPlanRepository {
            where i.source_directory_id = $2 and i.active
              and ((m.identity_id is null and $3)
                   or (not m.unchanged and not exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)))`,
-          [runId, directoryId, settings.fullRead],
-        );
-      }
-      await client.query(
-        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+      [runId, directoryId, settings.fullRead],
+    );
+  }
+  await client.query(
+    `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
          select $1, i.id, 'REACTIVATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'back in a mapped group'
          from run_match m join identity i on i.id = m.identity_id
          where not m.unchanged and not i.active and i.deactivation_reason in ('NOT_IN_MAPPED_GROUP', 'NOT_FOUND_IN_DIRECTORY')
            and exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)
 `,
-        [runId],
-      );
+    [runId],
+  );
 
-      // One action per identity: deactivation and reactivation carry the directory's current attributes too,
-      // so an attribute update is planned only for identities with no other action.
-      await client.query(
-        `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
+  // One action per identity: deactivation and reactivation carry the directory's current attributes too,
+  // so an attribute update is planned only for identities with no other action.
+  await client.query(
+    `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
          select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'attributes changed in the directory'
          from run_match m join identity i on i.id = m.identity_id
          where not m.unchanged
            and (i.login, i.display_name, i.email, i.dn, i.dn_norm, i.external_id, i.source_directory_id)
                is distinct from (m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, $2::uuid)
          on conflict (run_id, identity_id) do nothing`,
-        [runId, directoryId],
-      );
-      // Desired synced memberships: every found identity (existing or planned) in every mapped group it reaches.
-      await client.query(
-        `create temp table run_desired on commit drop as
+    [runId, directoryId],
+  );
+  // Desired synced memberships: every found identity (existing or planned) in every mapped group it reaches.
+  await client.query(
+    `create temp table run_desired on commit drop as
          select distinct coalesce(m.identity_id, c.identity_id) as identity_id, g.app_group_id, g.ldap_group_dn_norm
          from run_match m
          join run_user_group g on g.user_dn_norm = m.dn_norm
          left join plan_identity c on c.run_id = $1 and c.identity_id = m.new_identity_id
          where coalesce(m.identity_id, c.identity_id) is not null and not m.unchanged`,
-        [runId],
-      );
-      await client.query(`analyze run_desired`);
-      await client.query(
-        `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
+    [runId],
+  );
+  await client.query(`analyze run_desired`);
+  await client.query(
+    `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
          select $1, d.identity_id, d.app_group_id, d.ldap_group_dn_norm, 'ADD'
          from run_desired d
          where not exists (select 1 from synced_membership s
                            where s.sync_config_id = $2 and s.identity_id = d.identity_id
                              and s.app_group_id = d.app_group_id and s.ldap_group_dn_norm = d.ldap_group_dn_norm)
          ${inMembershipKeyOrder('d')}`,
-        [runId, syncConfigId],
-      );
-      // Synced memberships of identities no unchanged user matched: those matched only by planned users,
-      // and those matched by no user at all (found from the identities, far fewer rows than memberships).
-      // Differential sync then reads the memberships of the changed few through the index, not all of them.
-      await client.query(
-        `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
+    [runId, syncConfigId],
+  );
+  // Synced memberships of identities no unchanged user matched: those matched only by planned users,
+  // and those matched by no user at all (found from the identities, far fewer rows than memberships).
+  // Differential sync then reads the memberships of the changed few through the index, not all of them.
+  await client.query(
+    `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
          select $1, s.identity_id, s.app_group_id, s.ldap_group_dn_norm, 'REMOVE'
          from (select m.identity_id from run_match m where m.identity_id is not null
                group by m.identity_id having not bool_or(m.unchanged)
@@ -243,11 +286,11 @@ export class DirectorySyncPlanRepository {
          where not exists (select 1 from run_desired d
                            where d.identity_id = s.identity_id and d.app_group_id = s.app_group_id
                              and d.ldap_group_dn_norm = s.ldap_group_dn_norm)`,
-        [runId, syncConfigId],
-      );
+    [runId, syncConfigId],
+  );
 
-      const counts = await client.query<Record<keyof PlanCounts, string>>(
-        `select
+  const counts = await client.query<Record<keyof PlanCounts, string>>(
+    `select
            (select count(*) from plan_identity where run_id = $1 and action = 'CREATE') as "identitiesToCreate",
            (select count(*) from plan_identity where run_id = $1 and action = 'UPDATE') as "identitiesToUpdate",
            (select count(*) from plan_identity where run_id = $1 and action = 'DEACTIVATE') as "identitiesToDeactivate",
@@ -261,35 +304,64 @@ export class DirectorySyncPlanRepository {
               select identity_id from plan_membership where run_id = $1 and action = 'REMOVE') a) as "identitiesAffected",
            (select count(*) from identity where source_directory_id = $2 and active) as "activeIdentities",
            (select count(*) from run_match where unchanged) as "entriesUnchanged"`,
-        [runId, directoryId, skipped.rowCount ?? 0],
-      );
-      const row = counts.rows[0];
-      if (row === undefined) throw new Error('plan counts missing');
-      const planned = [
-        row.identitiesToCreate,
-        row.identitiesToUpdate,
-        row.identitiesToDeactivate,
-        row.identitiesToReactivate,
-        row.membershipsToAdd,
-        row.membershipsToRemove,
-      ].some((count) => Number(count) > 0);
-      // The apply joins these rows to identities and app groups next: without fresh statistics the planner
-      // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
-      // A plan with no rows leaves the apply nothing to join.
-      if (planned) await client.query('analyze plan_identity, plan_membership');
-      return {
-        identitiesToCreate: Number(row.identitiesToCreate),
-        identitiesToUpdate: Number(row.identitiesToUpdate),
-        identitiesToDeactivate: Number(row.identitiesToDeactivate),
-        identitiesToReactivate: Number(row.identitiesToReactivate),
-        membershipsToAdd: Number(row.membershipsToAdd),
-        membershipsToRemove: Number(row.membershipsToRemove),
-        entriesSkipped: Number(row.entriesSkipped),
-        identitiesAffected: Number(row.identitiesAffected),
-        activeIdentities: Number(row.activeIdentities),
-        entriesUnchanged: Number(row.entriesUnchanged),
-        membershipEdges,
-      };
-    });
-  }
+    [runId, directoryId, skipped.rowCount ?? 0],
+  );
+  const row = counts.rows[0];
+  if (row === undefined) throw new Error('plan counts missing');
+  const planned = [
+    row.identitiesToCreate,
+    row.identitiesToUpdate,
+    row.identitiesToDeactivate,
+    row.identitiesToReactivate,
+    row.membershipsToAdd,
+    row.membershipsToRemove,
+  ].some((count) => Number(count) > 0);
+  // The apply joins these rows to identities and app groups next: without fresh statistics the planner
+  // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
+  // A plan with no rows leaves the apply nothing to join.
+  if (planned) await client.query('analyze plan_identity, plan_membership');
+  return {
+    identitiesToCreate: Number(row.identitiesToCreate),
+    identitiesToUpdate: Number(row.identitiesToUpdate),
+    identitiesToDeactivate: Number(row.identitiesToDeactivate),
+    identitiesToReactivate: Number(row.identitiesToReactivate),
+    membershipsToAdd: Number(row.membershipsToAdd),
+    membershipsToRemove: Number(row.membershipsToRemove),
+    entriesSkipped: Number(row.entriesSkipped),
+    identitiesAffected: Number(row.identitiesAffected),
+    activeIdentities: Number(row.activeIdentities),
+    entriesUnchanged: Number(row.entriesUnchanged),
+    membershipEdges,
+    asSnapshotLeft: false,
+  };
+}
+
+/** The counts of a plan with nothing to do: every user with a login unchanged, the skipped as then. */
+async function countsAsSnapshotLeft(
+  client: pg.ClientBase,
+  { stagingRunId, directoryId }: PlanSettings,
+  entriesSkipped: number,
+): Promise<PlanCounts> {
+  const result = await client.query<{ unchanged: string; active: string }>(
+    `select (select count(distinct lower(login)) from staged_user
+             where run_id = $1 and login is not null and login <> '') as unchanged,
+            (select count(*) from identity where source_directory_id = $2 and active) as active`,
+    [stagingRunId, directoryId],
+  );
+  const row = result.rows[0];
+  if (row === undefined) throw new Error('plan counts missing');
+  return {
+    identitiesToCreate: 0,
+    identitiesToUpdate: 0,
+    identitiesToDeactivate: 0,
+    identitiesToReactivate: 0,
+    membershipsToAdd: 0,
+    membershipsToRemove: 0,
+    entriesSkipped,
+    identitiesAffected: 0,
+    activeIdentities: Number(row.active),
+    entriesUnchanged: Number(row.unchanged),
+    membershipEdges: 0,
+    asSnapshotLeft: true,
+  };
 }

@@ -22,6 +22,10 @@ export interface RunSnapshot {
   createdAt: Date;
   /** Its plan context (SyncRun.planContextDigest); null for runs from before it was recorded. */
   planContextDigest: string | null;
+  /** The identity versions its apply left (SyncRun.identityVersions); null: unknown. */
+  identityVersions: string | null;
+  /** Entries its plan skipped (no login, or a login of another directory's identity). */
+  entriesSkipped: number;
 }
 
 /** An ended run as the duration metric sees it. */
@@ -127,9 +131,12 @@ export class SyncRunRepository {
       read_mark: ReadMark | null;
       created_at: Date;
       plan_context_digest: string | null;
+      identity_versions: string | null;
+      entries_skipped: number;
     }>(
-      `select r.id, r.staging_run_id, r.read_mark, r.created_at, r.plan_context_digest from (
-         select id, coalesce(staging_run_id, id) as staging_run_id, read_mark, created_at, plan_context_digest
+      `select r.* from (
+         select id, coalesce(staging_run_id, id) as staging_run_id, read_mark, created_at, plan_context_digest,
+                identity_versions, coalesce((counters->>'entriesSkipped')::int, 0) as entries_skipped
          from sync_run
          where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
          order by created_at desc limit 1) r
@@ -145,6 +152,8 @@ export class SyncRunRepository {
           mark: row.read_mark,
           createdAt: row.created_at,
           planContextDigest: row.plan_context_digest,
+          identityVersions: row.identity_versions,
+          entriesSkipped: row.entries_skipped,
         };
   }
 

@@ -45,6 +45,12 @@ export const SyncRunSchema = defineEntity({
      * changed since its snapshot uses the snapshot's staging instead of copying it.
      */
     stagingRunId: p.uuid().nullable(),
+    /**
+     * The identity table's row versions (IdentityVersions): those the plan started from, then those the
+     * apply left when its own writes were the only ones meanwhile (else null). A run that adopts this
+     * run's staging and finds the same versions has nothing to plan.
+     */
+    identityVersions: p.text().nullable(),
     /** Set in the same transaction as the apply, so a retried apply knows it already happened. */
     appliedAt: p.datetime().nullable(),
     counters: p.json<SyncRunCounters>().onCreate(() => ({})),

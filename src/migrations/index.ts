@@ -13,6 +13,7 @@ import { Migration20261201112933_plan_context_digest } from './migration-2026120
 import { Migration20261201232000_edges_in_the_plan } from './migration-20261201232000-edges-in-the-plan.js';
 import { Migration20261202010000_staged_user_without_digest } from './migration-20261202010000-staged-user-without-digest.js';
 import { Migration20261202042712_adopted_staging } from './migration-20261202042712-adopted-staging.js';
+import { Migration20261202140000_identity_versions } from './migration-20261202140000-identity-versions.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
     class: Migration20261202010000_staged_user_without_digest,
   },
   { name: 'Migration20261202042712_adopted_staging', class: Migration20261202042712_adopted_staging },
+  { name: 'Migration20261202140000_identity_versions', class: Migration20261202140000_identity_versions },
 ];

@@ -80,13 +80,23 @@ export async function runSync(
   return waitForRun(app, run.id);
 }
 
-/** The run whose staging a run adopted (an incremental run that found nothing changed), or null. */
-export async function adoptedStagingOf(app: TestApp, runId: string): Promise<string | null> {
-  const { rows } = await app.database.pool.query<{ staging_run_id: string | null }>(
-    'select staging_run_id from sync_run where id = $1',
+interface RunRecord {
+  staging_run_id: string | null;
+  read_mark: { kind: string; value: string } | null;
+  identity_versions: string | null;
+}
+
+async function runRecordOf(app: TestApp, runId: string): Promise<RunRecord | undefined> {
+  const { rows } = await app.database.pool.query<RunRecord>(
+    'select staging_run_id, read_mark, identity_versions from sync_run where id = $1',
     [runId],
   );
-  return rows[0]?.staging_run_id ?? null;
+  return rows[0];
+}
+
+/** The run whose staging a run adopted (an incremental run that found nothing changed), or null. */
+export async function adoptedStagingOf(app: TestApp, runId: string): Promise<string | null> {
+  return (await runRecordOf(app, runId))?.staging_run_id ?? null;
 }
 
 /** The change mark a run's read recorded (its kind and value), or null. */
@@ -94,9 +104,19 @@ export async function readMarkOf(
   app: TestApp,
   runId: string,
 ): Promise<{ kind: string; value: string } | null> {
-  const { rows } = await app.database.pool.query<{ read_mark: { kind: string; value: string } | null }>(
-    'select read_mark from sync_run where id = $1',
+  return (await runRecordOf(app, runId))?.read_mark ?? null;
+}
+
+/** The identity versions a run's apply left (SyncRun.identityVersions), or null. */
+export async function identityVersionsOf(app: TestApp, runId: string): Promise<string | null> {
+  return (await runRecordOf(app, runId))?.identity_versions ?? null;
+}
+
+/** The INFO line the run's plan wrote: what it planned, or that nothing changed. */
+export async function planMessageOf(app: TestApp, runId: string): Promise<string | undefined> {
+  const { rows } = await app.database.pool.query<{ message: string }>(
+    `select message from run_log where run_id = $1 and phase = 'PLAN' and level = 'INFO'`,
     [runId],
   );
-  return rows[0]?.read_mark ?? null;
+  return rows[0]?.message;
 }

@@ -10,7 +10,14 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { NOTHING_PLANNED, runSync, startSync, waitForRun } from '../../support/sync-runs.js';
+import {
+  identityVersionsOf,
+  NOTHING_PLANNED,
+  planMessageOf,
+  runSync,
+  startSync,
+  waitForRun,
+} from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -208,6 +215,10 @@ describe('directory sync', () => {
       message: 'Skipped: the entry has no value for the login attribute',
       dn: nameless,
     });
+    // The next run finds nothing changed: it compares no user and reports the skipped entry as then.
+    const again = await runSync(app, configId);
+    expect(again.counters.entriesSkipped).toBe(1);
+    expect(await planMessageOf(app, again.id)).toMatch(/^Planned nothing: .*, 1 skipped\)$/);
   });
 
   it('keeps a step-by-step log per run, filterable by level and text', async () => {
@@ -237,11 +248,17 @@ describe('safety guard', () => {
     const waiting = await waitForRun(app, started.id, ['QUEUED', 'RUNNING']);
     expect(waiting).toMatchObject({ status: 'AWAITING_APPROVAL', phase: 'AWAIT_APPROVAL' });
     expect(await activeByLogin()).toEqual(before);
+    expect(await identityVersionsOf(app, started.id)).not.toBeNull();
+    // Someone else writes an identity before the approval: the apply cannot vouch for the table after it.
+    await app.database.pool.query(
+      `insert into identity (id, login, created_at, updated_at) values (gen_random_uuid(), 'local-by-hand', now(), now())`,
+    );
     await app.gqlData(`mutation($id: ID!) { approveSyncRun(id: $id) { id } }`, { id: started.id });
     const done = await waitForRun(app, started.id);
     expect(done.status).toBe('SUCCEEDED');
     expect(done.counters.identitiesDeactivated).toBe(1);
     expect((await activeByLogin()).carol).toBe(false);
+    expect(await identityVersionsOf(app, started.id)).toBeNull();
   });
 
   it('a cancelled run applies nothing', async () => {

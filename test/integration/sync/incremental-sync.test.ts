@@ -10,7 +10,9 @@ import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import {
   adoptedStagingOf,
+  identityVersionsOf,
   NOTHING_PLANNED,
+  planMessageOf,
   readMarkOf,
   runSync,
   type RunView,
@@ -95,19 +97,32 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
     );
     expect(own.rows[0]?.n).toBe(0);
     expect(await readMarkOf(app, run.id)).toEqual(await readMarkOf(app, first.id));
+    // No identity changed since the first run's apply either: the plan compared no user.
+    expect(await planMessageOf(app, run.id)).toMatch(/^Planned nothing: no entry and no identity changed/);
+    expect(await identityVersionsOf(app, run.id)).toBe(await identityVersionsOf(app, first.id));
   });
 
-  it('a run that adopts the snapshot still plans an identity deleted by hand', async () => {
-    await app.database.pool.query('delete from identity where login = $1', [uid(1)]);
+  it.each([
+    [
+      'deleted',
+      `delete from identity where login = '${uid(1)}'`,
+      { identitiesCreated: 1, membershipsAdded: 1 },
+    ],
+    [
+      'deactivated',
+      `update identity set active = false, deactivation_reason = 'NOT_IN_MAPPED_GROUP' where login = '${uid(1)}'`,
+      { identitiesReactivated: 1, membershipsAdded: 0 },
+    ],
+  ])('a run that adopts the snapshot still plans an identity %s by hand', async (_, byHand, outcome) => {
+    const versionsBefore = await identityVersionsOf(app, (await runSync(app, configId)).id);
+    expect(versionsBefore).not.toBeNull();
+    await app.database.pool.query(byHand);
     const run = await runSync(app, configId);
     expect(await adoptedStagingOf(app, run.id)).toBe(first.id);
-    expect(run.counters).toMatchObject({
-      usersRead: 0,
-      entriesUnchanged: USERS,
-      identitiesCreated: 1,
-      membershipsAdded: 1,
-    });
+    expect(await planMessageOf(app, run.id)).toMatch(/^Planned: /);
+    expect(run.counters).toMatchObject({ usersRead: 0, entriesUnchanged: USERS, ...outcome });
     expect((await state())[uid(1)]).toEqual(['A']);
+    expect(await identityVersionsOf(app, run.id)).not.toBe(versionsBefore);
   });
 
   it('changed users, moved users and a renamed DN: only those are read and processed, as a full run would', async () => {
