@@ -181,6 +181,15 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks };
   }
 
+  async function logAdoption(runId: string): Promise<void> {
+    await log.append(
+      runId,
+      'INFO',
+      'READ_GROUPS',
+      'No entry changed since the last successful run: the run reads its staging, its own rows were dropped',
+    );
+  }
+
   function latestModifyTimestamp(page: readonly LdapEntry[], latest: string | null): string | null {
     return page.reduce(
       (acc, entry) => laterTimestamp(acc, getAttributeValues(entry, 'modifyTimestamp')[0] ?? null),
@@ -312,13 +321,11 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           memberValues: use,
         });
         await runs.mergeCounters(runId, { usersStaged });
-        if (adopted) {
-          await log.append(
-            runId,
-            'INFO',
-            'READ_GROUPS',
-            'No entry changed since the last successful run: the run reads its staging, nothing was copied',
-          );
+        if (adopted) await logAdoption(runId);
+      } else if (use === 'CHANGED_GROUPS') {
+        const snapshot = await runs.findSnapshot(config.id);
+        if (snapshot !== null && (await snapshots.adoptIfUnchanged(runId, snapshot.stagingRunId))) {
+          await logAdoption(runId);
         }
       }
       return { groupsRead, groupMemberValuesRead };

@@ -42,6 +42,8 @@ export interface DifferentialSnapshot {
   identityVersions: string | null;
   /** Its entriesSkipped counter, for a run that plans nothing after it. */
   entriesSkipped: number;
+  /** It read in full: its plan deactivated what a full read's would. */
+  fullRead: boolean;
 }
 
 export interface PlanCounts {
@@ -103,11 +105,14 @@ export class DirectorySyncPlanRepository {
       const startVersions = settings.recordsIdentityVersions
         ? versionsToText(await identityTableVersions(client))
         : null;
+      // A full read may deactivate identities its read did not find, which an incremental snapshot's
+      // plan left alone: after an incremental snapshot it plans in full.
       const snapshot = settings.differentialAgainst;
       const counts =
         snapshot?.stagingRunId === settings.stagingRunId &&
         startVersions !== null &&
-        snapshot.identityVersions === startVersions
+        snapshot.identityVersions === startVersions &&
+        (snapshot.fullRead || !settings.fullRead)
           ? await countsAsSnapshotLeft(client, settings, snapshot.entriesSkipped)
           : await planChangedUsers(client, runId, settings);
       // Last, so the run's row stays locked only until the commit.

@@ -41,18 +41,13 @@ export class SnapshotStagingRepository {
       await client.query('set local enable_nestloop = off');
       const adopted = !(await readDiffersFromSnapshot(client, runId, snapshotRunId, settings));
       if (adopted) {
-        for (const table of STAGING_TABLE_NAMES) {
-          await client.query(`delete from ${table} where run_id = $1`, [runId]);
-        }
+        await adoptSnapshotStaging(client, runId, snapshotRunId);
       } else {
         await copyUnreplacedRows(client, STAGED_USER, runId, snapshotRunId);
         await copyUnreplacedRows(client, STAGED_GROUP, runId, snapshotRunId);
         if (settings.memberValues === 'ALL') await copyMemberValues(client, runId, snapshotRunId);
+        await client.query('update sync_run set staging_run_id = null where id = $1', [runId]);
       }
-      await client.query('update sync_run set staging_run_id = $2 where id = $1', [
-        runId,
-        adopted ? snapshotRunId : null,
-      ]);
       const users = await client.query<{ n: number }>(
         'select count(*)::int as n from staged_user where run_id = $1',
         [adopted ? snapshotRunId : runId],
@@ -60,6 +55,49 @@ export class SnapshotStagingRepository {
       return { adopted, usersStaged: users.rows[0]?.n ?? 0 };
     });
   }
+
+  /**
+   * A full read whose staging equals the snapshot's row for row (no user or group more, less or other)
+   * drops its rows and adopts the snapshot's, as an unchanged incremental run does: its plan compares no
+   * user with itself, and no staging is left to drop. Only for runs that stage no member values: a
+   * full read stages those only when every group's count (role sync, GROUP_MEMBERS, nesting), and
+   * comparing about a million of them would cost what the adoption saves.
+   */
+  adoptIfUnchanged(runId: string, snapshotRunId: string): Promise<boolean> {
+    return withTransaction(this.pool, async (client) => {
+      // Both sides are 100k-row runs of one table: hash joins, no JIT compile for a one-off statement.
+      await client.query('set local enable_nestloop = off');
+      await client.query('set local jit = off');
+      for (const table of [STAGED_USER, STAGED_GROUP]) {
+        const result = await client.query<{ differs: boolean }>(
+          `select exists (${stagingDiffersSql(table)}) as differs`,
+          [runId, snapshotRunId],
+        );
+        if (result.rows[0]?.differs !== false) return false;
+      }
+      await adoptSnapshotStaging(client, runId, snapshotRunId);
+      return true;
+    });
+  }
+}
+
+/** The run's own rows go; it reads the snapshot's staging from now on (SyncRun.stagingRunId). */
+async function adoptSnapshotStaging(
+  client: pg.PoolClient,
+  runId: string,
+  snapshotRunId: string,
+): Promise<void> {
+  for (const table of STAGING_TABLE_NAMES) {
+    await client.query(`delete from ${table} where run_id = $1`, [runId]);
+  }
+  await client.query('update sync_run set staging_run_id = $2 where id = $1', [runId, snapshotRunId]);
+}
+
+/** Rows of `table` in run $1 or in run $2 without an equal row of the same DN in the other. */
+function stagingDiffersSql(table: StagingTable): string {
+  return `select 1 from (select * from ${table.name} where run_id = $1) f
+          full join (select * from ${table.name} where run_id = $2) s on s.dn_norm = f.dn_norm
+          where f.dn_norm is null or not ${sameStagedContentSql(table, 'f', 's')}`;
 }
 
 /**

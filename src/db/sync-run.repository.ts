@@ -26,6 +26,8 @@ export interface RunSnapshot {
   identityVersions: string | null;
   /** Entries its plan skipped (no login, or a login of another directory's identity). */
   entriesSkipped: number;
+  /** It read in full (and so deactivated the identities its read did not find). */
+  fullRead: boolean;
 }
 
 /** An ended run as the duration metric sees it. */
@@ -133,10 +135,12 @@ export class SyncRunRepository {
       plan_context_digest: string | null;
       identity_versions: string | null;
       entries_skipped: number;
+      full_read: boolean;
     }>(
       `select r.* from (
          select id, coalesce(staging_run_id, id) as staging_run_id, read_mark, created_at, plan_context_digest,
-                identity_versions, coalesce((counters->>'entriesSkipped')::int, 0) as entries_skipped
+                identity_versions, coalesce((counters->>'entriesSkipped')::int, 0) as entries_skipped,
+                read_mode = 'FULL' as full_read
          from sync_run
          where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
          order by created_at desc limit 1) r
@@ -154,6 +158,7 @@ export class SyncRunRepository {
           planContextDigest: row.plan_context_digest,
           identityVersions: row.identity_versions,
           entriesSkipped: row.entries_skipped,
+          fullRead: row.full_read,
         };
   }
 

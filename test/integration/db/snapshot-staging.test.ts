@@ -173,4 +173,33 @@ describe('SnapshotStagingRepository.complete', () => {
     ]);
     expect((await snapshots.complete(same, snapshotRunId, MEMBER_OF)).adopted).toBe(true);
   });
+
+  /** A full read of the snapshot's directory: every user, the groups with their counts but no member values. */
+  async function stageFullRead(users: StagedUserRow[]): Promise<string> {
+    const runId = randomUUID();
+    await staging.insertUsers(runId, users);
+    await staging.insertGroups(
+      runId,
+      SNAPSHOT_GROUPS.map((row) => ({ ...row, members: [] })),
+    );
+    return runId;
+  }
+
+  it('a full read equal to the snapshot row for row adopts it and drops its own rows', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = await stageFullRead(SNAPSHOT_USERS);
+    expect(await snapshots.adoptIfUnchanged(runId, snapshotRunId)).toBe(true);
+    expect(await stagedRows(runId)).toEqual({ users: [], groups: [], members: [] });
+  });
+
+  it.each([
+    ['a user deleted', SNAPSHOT_USERS.slice(1)],
+    ['a user added', [...SNAPSHOT_USERS, user('d', [])]],
+    ['a user in another group', [user('a', ['g2']), ...SNAPSHOT_USERS.slice(1)]],
+  ])('a full read with %s keeps its own staging', async (_, users) => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = await stageFullRead(users);
+    expect(await snapshots.adoptIfUnchanged(runId, snapshotRunId)).toBe(false);
+    expect((await stagedRows(runId)).users).toHaveLength(users.length);
+  });
 });

@@ -5,6 +5,7 @@ import {
   identityStates,
   labelledGroupsByLogin,
   activeByLogin as activeStateByLogin,
+  updateConfig,
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
@@ -226,6 +227,39 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
     // Read in full, yet differential: no user changed (29 remain, and the sentinel; user 30's identity stays
     // deactivated, as the last full run left it).
     expect(run.counters).toMatchObject({ usersRead: USERS, entriesUnchanged: USERS, ...NOTHING_PLANNED });
+    // Every entry read equals the snapshot's: the run reads that staging. The snapshot read incrementally,
+    // so a full read's plan (it may deactivate what the read did not find) still compares every user.
+    expect(await adoptedStagingOf(app, run.id)).not.toBeNull();
+    expect(await planMessageOf(app, run.id)).toMatch(/^Planned: /);
+  });
+
+  it('full reads: an unchanged one adopts the snapshot and plans nothing, a changed one stages its own', async () => {
+    await updateConfig(app, configId, { incrementalReads: false });
+    try {
+      const unchanged = await runSync(app, configId);
+      expect(unchanged).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+      expect(await adoptedStagingOf(app, unchanged.id)).not.toBeNull();
+      expect(await planMessageOf(app, unchanged.id)).toMatch(/^Planned nothing: /);
+      expect(unchanged.counters).toMatchObject({
+        usersRead: USERS,
+        entriesUnchanged: USERS,
+        ...NOTHING_PLANNED,
+      });
+
+      await tree.setAttribute(users[1] ?? '', 'cn', ['Changed for a full read']);
+      const changed = await runSync(app, configId);
+      expect(await adoptedStagingOf(app, changed.id)).toBeNull();
+      expect(changed.counters).toMatchObject({
+        usersRead: USERS,
+        entriesUnchanged: USERS - 1,
+        identitiesUpdated: 1,
+      });
+      expect((await identityStates(app, directoryId)).get(uid(2))?.displayName).toBe(
+        'Changed for a full read',
+      );
+    } finally {
+      await updateConfig(app, configId, { incrementalReads: true });
+    }
   });
 
   it('a renamed member keeps its memberships when membership comes from the groups (GROUP_MEMBERS)', async () => {

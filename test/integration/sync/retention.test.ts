@@ -36,7 +36,6 @@ describe('retention', () => {
   it('prunes logs, plans and leftover staging of old runs; keeps runs, recent detail and the snapshot', async () => {
     const tree = await createScenarioTree(slapd, 'retention');
     const group = await tree.addGroup('staff', [await tree.addUser('ret1'), await tree.addUser('ret2')]);
-    await tree.close();
     const directory = await createDirectory(app, directoryInputFor(slapd));
     const { id: configId } = await createSyncConfig(app, {
       ...syncConfigInputFor(slapd, directory.id, { usersBaseDn: tree.usersDn, groupsBaseDn: tree.groupsDn }),
@@ -46,7 +45,11 @@ describe('retention', () => {
       { ldapGroupDn: group, appGroupIds: [await createAppGroup(app, uniqueName('r'))] },
     ]);
     const old = await runSync(app, configId);
+    // A new entry: the full read after it stages its own view (an unchanged one would adopt old's).
+    await tree.addUser('ret3');
+    await tree.close();
     const recent = await runSync(app, configId, { fullReconciliation: true });
+    expect(await adoptedStagingOf(app, recent.id)).toBeNull();
     // Nothing changed: the newest run reads the staging of the one before (adopted), which it keeps.
     const newest = await runSync(app, configId);
     expect([old.status, recent.status, newest.status]).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
