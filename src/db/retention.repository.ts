@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { withTransaction } from './transaction.js';
-import { STAGING_TABLE_NAMES } from './staging-tables.js';
+import { STAGING_TABLE_NAMES, stagingRunIdSql } from './staging-tables.js';
 
 export interface PruneCounts {
   runLogRows: number;
@@ -20,7 +20,7 @@ const ENDED_BEFORE = `select id from sync_run where finished_at < $1`;
 const STALE_STAGING = `select r.id from sync_run r
   where r.finished_at < $1
     and r.id not in (
-      select coalesce(k.staging_run_id, k.id) from sync_run k
+      select ${stagingRunIdSql('k')} from sync_run k
       where k.id = (select n.id from sync_run n where n.sync_config_id = r.sync_config_id order by n.created_at desc limit 1)
          or k.id = (select s.id from sync_run s where s.sync_config_id = r.sync_config_id
                     and s.status = 'SUCCEEDED' and not s.dry_run order by s.created_at desc limit 1))`;

@@ -26,3 +26,11 @@ export const STAGING_TABLES: readonly StagingTable[] = [STAGED_USER, STAGED_GROU
 
 /** The tables that hold a run's staging, keyed by run_id: what dropping a run's staging deletes from. */
 export const STAGING_TABLE_NAMES: readonly string[] = STAGING_TABLES.map((table) => table.name);
+
+/**
+ * SQL: the run whose staging sync_run row `alias` reads: its own, or the snapshot's it adopted
+ * (stagingRunOf in TypeScript).
+ */
+export function stagingRunIdSql(alias: string): string {
+  return `coalesce(${alias}.staging_run_id, ${alias}.id)`;
+}

@@ -4,7 +4,7 @@ import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
-import { STAGING_TABLE_NAMES } from './staging-tables.js';
+import { STAGING_TABLE_NAMES, stagingRunIdSql } from './staging-tables.js';
 
 /** Whether a run got one of its directory's run slots, and how busy the directory is. */
 export interface RunSlot {
@@ -138,7 +138,7 @@ export class SyncRunRepository {
       full_read: boolean;
     }>(
       `select r.* from (
-         select id, coalesce(staging_run_id, id) as staging_run_id, read_mark, created_at, plan_context_digest,
+         select id, ${stagingRunIdSql('sync_run')} as staging_run_id, read_mark, created_at, plan_context_digest,
                 identity_versions, coalesce((counters->>'entriesSkipped')::int, 0) as entries_skipped,
                 read_mode = 'FULL' as full_read
          from sync_run
@@ -199,7 +199,7 @@ export class SyncRunRepository {
   async dropOlderStaging(runId: string, keep: string | null): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
-                     and id not in (select coalesce(staging_run_id, id) from sync_run where id in ($1, $2::uuid))`;
+                     and id not in (select ${stagingRunIdSql('k')} from sync_run k where k.id in ($1, $2::uuid))`;
       for (const table of STAGING_TABLE_NAMES) {
         await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
       }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { stagingRunIdSql } from '../db/staging-tables.js';
 import { AppGroup } from '../entities/app-group.entity.js';
 import { GroupMapping } from '../entities/group-mapping.entity.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
@@ -94,10 +95,10 @@ export class GroupMappingService {
       `select g.dn, g.dn_norm, g.name, g.member_count,
               array(select m.app_group_id::text from group_mapping m
                     where m.sync_config_id = r.sync_config_id and m.ldap_group_dn_norm = g.dn_norm order by 1) as app_group_ids
-       from (select coalesce(staging_run_id, id) as staging_run_id, sync_config_id from sync_run
-             where sync_config_id = ?
-               and exists (select 1 from staged_group sg where sg.run_id = coalesce(sync_run.staging_run_id, sync_run.id))
-             order by created_at desc limit 1) r
+       from (select ${stagingRunIdSql('s')} as staging_run_id, s.sync_config_id from sync_run s
+             where s.sync_config_id = ?
+               and exists (select 1 from staged_group sg where sg.run_id = ${stagingRunIdSql('s')})
+             order by s.created_at desc limit 1) r
        join staged_group g on g.run_id = r.staging_run_id
        where ?::text is null or g.dn ilike '%' || ?::text || '%' or g.name ilike '%' || ?::text || '%'
        order by g.dn_norm limit ? offset ?`,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import { RUN_PROGRESS_CHANNEL } from '../db/run-progress-notifier.js';
+import { stagingRunIdSql } from '../db/staging-tables.js';
 import { ACTIVE_RUN_STATUSES, type SyncRunStatus } from '../domain/sync-run-state.js';
 import { SyncConfig } from '../entities/sync-config.entity.js';
 import { SyncRun } from '../entities/sync-run.entity.js';
@@ -105,7 +106,7 @@ export class SyncRunService {
       (
         await this.em.getConnection().execute<{ n: number }[]>(
           `select count(*)::int as n from staged_group
-             where run_id = (select coalesce(staging_run_id, id) from sync_run where id = ?)`,
+             where run_id = (select ${stagingRunIdSql('r')} from sync_run r where r.id = ?)`,
           [id],
         )
       )[0]?.n ?? 0;
