@@ -12,6 +12,7 @@ import {
 import { PlanContextRepository, type PlanContextSettings } from '../db/plan-context.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { memberValuesUse } from '../sync/member-values-use.js';
 import { evaluateSafetyGuard, type GuardDecision } from '../sync/safety-guard.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
@@ -61,6 +62,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
           ? await resolution.resolve(runId, {
               membershipSource: config.membershipSource,
               incremental: run.readMode === 'INCREMENTAL',
+              memberValues: memberValuesUse(config),
             })
           : null;
       // Without differential sync no run compares with it; the first run after switching it on plans all.

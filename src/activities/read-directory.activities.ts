@@ -302,6 +302,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
               const written = await staging.insertGroups(
                 runId,
                 mapped.map((m) => m.row),
+                use,
               );
               memberValues += written.members;
               logRejectedValues(runId, config.groupMemberAttribute, mapped);

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
+import type { MemberValuesUse } from '../sync/member-values-use.js';
+import { freshGroupMembersSql } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 /** Where a run's user-in-group edges come from. */
@@ -16,6 +18,8 @@ export interface ResolutionSettings {
    * neither AD nor slapd's memberof overlay marks a user changed when a group gains or loses it.
    */
   incremental: boolean;
+  /** Where the groups read were staged (their member values are the truth for those groups). */
+  memberValues: MemberValuesUse;
 }
 
 /** The memberOf pairs an incremental run corrected in the users it carried over. */
@@ -41,7 +45,7 @@ export class MembershipResolutionRepository {
         'analyze staged_user (run_id, dn_norm, stable_id, login, fresh), staged_group, staged_group_member',
       );
       if (!settings.incremental || settings.membershipSource !== 'MEMBER_OF') return null;
-      return correctCarriedOverMemberOf(client, runId);
+      return correctCarriedOverMemberOf(client, runId, settings.memberValues);
     });
   }
 }
@@ -55,7 +59,11 @@ export class MembershipResolutionRepository {
  * group from the rows and adding their members back gives the same sets, but touches nearly every user
  * (100k bench: 97k users rebuilt to change 9k).
  */
-async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string): Promise<CorrectionCounts> {
+async function correctCarriedOverMemberOf(
+  client: pg.PoolClient,
+  runId: string,
+  use: MemberValuesUse,
+): Promise<CorrectionCounts> {
   await client.query(
     `create temp table fresh_group on commit drop as
      select dn_norm from staged_group where run_id = $1 and fresh`,
@@ -75,9 +83,7 @@ async function correctCarriedOverMemberOf(client: pg.PoolClient, runId: string):
            cross join lateral unnest(x.member_of) as v
            join fresh_group f on f.dn_norm = v
            where x.run_id = $1 and not x.fresh) h
-     full join (select gm.member_value as user_dn_norm, gm.group_dn_norm
-                from staged_group_member gm join fresh_group f on f.dn_norm = gm.group_dn_norm
-                where gm.run_id = $1) l
+     full join (select r.member_value as user_dn_norm, r.group_dn_norm from (${freshGroupMembersSql(use)}) r) l
        on l.user_dn_norm = h.user_dn_norm and l.group_dn_norm = h.group_dn_norm
      where h.user_dn_norm is null or l.user_dn_norm is null`,
     [runId],

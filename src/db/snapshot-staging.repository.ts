@@ -2,7 +2,13 @@ import type pg from 'pg';
 import type { MembershipSource } from '../domain/directory-kinds.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { sameStagedContentSql } from './staged-row-content.js';
-import { STAGED_GROUP, STAGED_USER, STAGING_TABLE_NAMES, type StagingTable } from './staging-tables.js';
+import {
+  freshGroupMembersSql,
+  STAGED_GROUP,
+  STAGED_USER,
+  STAGING_TABLE_NAMES,
+  type StagingTable,
+} from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 export interface SnapshotSettings {
@@ -125,7 +131,7 @@ async function readDiffersFromSnapshot(
   const checks = [entryDiffersSql(STAGED_USER), entryDiffersSql(STAGED_GROUP)];
   if ((readGroups.rowCount ?? 0) > 0) {
     if (settings.memberValues === 'ALL') checks.push(MEMBER_VALUES_DIFFER);
-    if (settings.membershipSource === 'MEMBER_OF') checks.push(MEMBER_OF_DIFFERS);
+    if (settings.membershipSource === 'MEMBER_OF') checks.push(memberOfDiffersSql(settings.memberValues));
   }
   for (const check of checks) {
     const result = await client.query<{ differs: boolean }>(`select exists (${check}) as differs`, [
@@ -165,7 +171,7 @@ const MEMBER_VALUES_DIFFER = `
  * (user, group) pairs of the groups run $1 read: held in the memberOf of snapshot $2's users, or listed
  * by the group and naming one of those users; those on one side only.
  */
-const MEMBER_OF_DIFFERS = `
+const memberOfDiffersSql = (use: MemberValuesUse): string => `
   select 1 from
     (select u.dn_norm as user_dn_norm, v as group_dn_norm
      from staged_user u
@@ -173,11 +179,9 @@ const MEMBER_OF_DIFFERS = `
      join read_group g on g.dn_norm = v
      where u.run_id = $2) held
   full join
-    (select m.member_value as user_dn_norm, m.group_dn_norm
-     from staged_group_member m
-     join read_group g on g.dn_norm = m.group_dn_norm
-     join staged_user u on u.run_id = $2 and u.dn_norm = m.member_value
-     where m.run_id = $1) listed
+    (select r.member_value as user_dn_norm, r.group_dn_norm
+     from (${freshGroupMembersSql(use)}) r
+     join staged_user u on u.run_id = $2 and u.dn_norm = r.member_value) listed
     on listed.user_dn_norm = held.user_dn_norm and listed.group_dn_norm = held.group_dn_norm
   where held.user_dn_norm is null or listed.user_dn_norm is null`;
 

@@ -1,26 +1,32 @@
+import type { MemberValuesUse } from '../sync/member-values-use.js';
+
 /** A table of run staging: rows keyed by run_id, read by the phases after the reads. */
 export interface StagingTable {
   name: string;
-  /** Columns besides run_id (and fresh). */
+  /** The entry's columns besides run_id: what staged rows are compared and carried over by. */
   columns: readonly string[];
-  /** Marks the rows the run read itself, as against those an incremental run carried over. */
-  hasFresh: boolean;
+  /**
+   * Columns about the run's own read, neither compared nor carried over from a snapshot (a retry taking
+   * over the staging copies them): fresh marks the rows the run read itself, member_values a re-read
+   * group's members (StagedGroup.memberValues).
+   */
+  ownColumns: readonly string[];
 }
 
 export const STAGED_USER: StagingTable = {
   name: 'staged_user',
   columns: ['dn_norm', 'dn', 'stable_id', 'login', 'display_name', 'email', 'external_id', 'member_of'],
-  hasFresh: true,
+  ownColumns: ['fresh'],
 };
 export const STAGED_GROUP: StagingTable = {
   name: 'staged_group',
   columns: ['dn_norm', 'dn', 'stable_id', 'name', 'member_count', 'description', 'catalogue_value'],
-  hasFresh: true,
+  ownColumns: ['fresh', 'member_values'],
 };
 export const STAGED_GROUP_MEMBER: StagingTable = {
   name: 'staged_group_member',
   columns: ['group_dn_norm', 'member_value'],
-  hasFresh: false,
+  ownColumns: [],
 };
 export const STAGING_TABLES: readonly StagingTable[] = [STAGED_USER, STAGED_GROUP, STAGED_GROUP_MEMBER];
 
@@ -33,4 +39,18 @@ export const STAGING_TABLE_NAMES: readonly string[] = STAGING_TABLES.map((table)
  */
 export function stagingRunIdSql(alias: string): string {
   return `coalesce(${alias}.staging_run_id, ${alias}.id)`;
+}
+
+/**
+ * SQL: (group_dn_norm, member_value) of the groups run $1 read itself, from where `use` staged them:
+ * staged_group_member rows (ALL) or each group's member_values array (CHANGED_GROUPS).
+ */
+export function freshGroupMembersSql(use: MemberValuesUse): string {
+  return use === 'ALL'
+    ? `select m.group_dn_norm, m.member_value from staged_group_member m
+       join staged_group g on g.run_id = m.run_id and g.dn_norm = m.group_dn_norm
+       where m.run_id = $1 and g.fresh`
+    : `select g.dn_norm as group_dn_norm, v as member_value
+       from staged_group g cross join lateral unnest(g.member_values) as v
+       where g.run_id = $1 and g.fresh`;
 }

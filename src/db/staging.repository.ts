@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
+import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { STAGING_TABLES, type StagingTable } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
@@ -64,28 +65,33 @@ export class StagingRepository {
   }
 
   /**
-   * Inserts groups and the member values the rows carry in one transaction; returns the groups written
-   * and the member values read (every row's count, staged or not).
+   * Inserts groups and the member values the rows carry in one transaction: as staged_group_member rows
+   * when later phases join them (ALL), else as each group's member_values array. Returns the groups
+   * written and the member values read (every row's count, staged or not).
    */
   async insertGroups(
     runId: string,
     rows: readonly StagedGroupRow[],
+    use: MemberValuesUse,
   ): Promise<{ groups: number; members: number }> {
     if (rows.length === 0) return { groups: 0, members: 0 };
     const written = startDbBatchTimer('stage_groups');
+    const asArrays = use === 'CHANGED_GROUPS';
     return withTransaction(this.pool, async (client) => {
       // A page may repeat a DN in another spelling; the first one wins.
       const groups = await client.query<{ dn_norm: string }>(
-        `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value)
-         select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount", r.description, r."catalogueValue"
+        `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value,
+                                   member_values)
+         select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount", r.description, r."catalogueValue",
+                case when cardinality(r.members) > 0 then r.members end
          from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, name text, "memberCount" int,
-              description text, "catalogueValue" text)
+              description text, "catalogueValue" text, members text[])
          on conflict do nothing
          returning dn_norm`,
-        [runId, JSON.stringify(rows.map(({ members, ...group }) => group))],
+        [runId, JSON.stringify(asArrays ? rows : rows.map(({ members, ...group }) => group))],
       );
-      const members = membersOfInserted(rows, groups.rows);
-      if (members.values.length > 0) {
+      const members = asArrays ? null : membersOfInserted(rows, groups.rows);
+      if (members !== null && members.values.length > 0) {
         // Unique by construction, so a plain insert (ON CONFLICT made each value a speculative insert), in
         // key order: 970k values replayed in ten pages took 9.3 s with ON CONFLICT, 6.4 s like this.
         await client.query(
@@ -127,7 +133,7 @@ async function copyRows(
   fromRunId: string,
   toRunId: string,
 ): Promise<void> {
-  const columns = table.hasFresh ? [...table.columns, 'fresh'] : table.columns;
+  const columns = [...table.columns, ...table.ownColumns];
   await client.query(`delete from ${table.name} where run_id = $1`, [toRunId]);
   await client.query(
     `insert into ${table.name} (run_id, ${columns.join(', ')})

@@ -14,6 +14,7 @@ import { Migration20261201232000_edges_in_the_plan } from './migration-202612012
 import { Migration20261202010000_staged_user_without_digest } from './migration-20261202010000-staged-user-without-digest.js';
 import { Migration20261202042712_adopted_staging } from './migration-20261202042712-adopted-staging.js';
 import { Migration20261202140000_identity_versions } from './migration-20261202140000-identity-versions.js';
+import { Migration20261202150000_group_member_value_arrays } from './migration-20261202150000-group-member-value-arrays.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -45,4 +46,8 @@ export const MIGRATIONS = [
   },
   { name: 'Migration20261202042712_adopted_staging', class: Migration20261202042712_adopted_staging },
   { name: 'Migration20261202140000_identity_versions', class: Migration20261202140000_identity_versions },
+  {
+    name: 'Migration20261202150000_group_member_value_arrays',
+    class: Migration20261202150000_group_member_value_arrays,
+  },
 ];

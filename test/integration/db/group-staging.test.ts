@@ -30,44 +30,62 @@ describe('StagingRepository.insertGroups', () => {
     staging = new StagingRepository(database().pool);
   });
 
-  async function stagedMembers(runId: string): Promise<string[]> {
-    const result = await database().pool.query<{ pair: string }>(
-      `select group_dn_norm || ' has ' || member_value as pair from staged_group_member where run_id = $1 order by 1`,
-      [runId],
-    );
-    return result.rows.map((row) => row.pair);
+  /** The (group, member) pairs staged as rows and as arrays. */
+  async function stagedMembers(runId: string): Promise<{ rows: string[]; arrays: string[] }> {
+    const pairs = async (sql: string): Promise<string[]> =>
+      (await database().pool.query<{ pair: string }>(sql, [runId])).rows.map((row) => row.pair);
+    return {
+      rows: await pairs(
+        `select group_dn_norm || ' has ' || member_value as pair from staged_group_member where run_id = $1 order by 1`,
+      ),
+      arrays: await pairs(
+        `select dn_norm || ' has ' || v as pair from staged_group, unnest(member_values) as v where run_id = $1 order by 1`,
+      ),
+    };
   }
 
-  it('stages each group once with its values; a DN repeated in another spelling keeps the first', async () => {
-    const runId = randomUUID();
-    const first = await staging.insertGroups(runId, [
-      group('cn=g1', ['uid=b', 'uid=a']),
-      group('cn=g2', ['uid=c']),
-      group('CN=G2', ['uid=z']),
-    ]);
-    // The next page repeats g1 in another spelling, with other members.
-    const second = await staging.insertGroups(runId, [group('CN=G1', ['uid=x']), group('cn=g3', ['uid=d'])]);
+  it.each([
+    ['ALL', 'rows'],
+    ['CHANGED_GROUPS', 'arrays'],
+  ] as const)(
+    'stages each group once with its values (%s: as %s); a DN repeated in another spelling keeps the first',
+    async (use, as) => {
+      const runId = randomUUID();
+      const first = await staging.insertGroups(
+        runId,
+        [group('cn=g1', ['uid=b', 'uid=a']), group('cn=g2', ['uid=c']), group('CN=G2', ['uid=z'])],
+        use,
+      );
+      // The next page repeats g1 in another spelling, with other members.
+      const second = await staging.insertGroups(
+        runId,
+        [group('CN=G1', ['uid=x']), group('cn=g3', ['uid=d'])],
+        use,
+      );
 
-    expect(first).toEqual({ groups: 2, members: 4 });
-    expect(second).toEqual({ groups: 1, members: 2 });
-    expect(await stagedMembers(runId)).toEqual([
-      'cn=g1 has uid=a',
-      'cn=g1 has uid=b',
-      'cn=g2 has uid=c',
-      'cn=g3 has uid=d',
-    ]);
-    const dns = await database().pool.query<{ dn: string }>(
-      'select dn from staged_group where run_id = $1 order by dn_norm',
-      [runId],
-    );
-    expect(dns.rows.map((row) => row.dn)).toEqual(['cn=g1', 'cn=g2', 'cn=g3']);
-  });
+      expect(first).toEqual({ groups: 2, members: 4 });
+      expect(second).toEqual({ groups: 1, members: 2 });
+      const staged = await stagedMembers(runId);
+      expect(staged[as === 'rows' ? 'arrays' : 'rows']).toEqual([]);
+      expect(staged[as]).toEqual([
+        'cn=g1 has uid=a',
+        'cn=g1 has uid=b',
+        'cn=g2 has uid=c',
+        'cn=g3 has uid=d',
+      ]);
+      const dns = await database().pool.query<{ dn: string }>(
+        'select dn from staged_group where run_id = $1 order by dn_norm',
+        [runId],
+      );
+      expect(dns.rows.map((row) => row.dn)).toEqual(['cn=g1', 'cn=g2', 'cn=g3']);
+    },
+  );
 
   it('counts the member values of groups that carry none', async () => {
     const runId = randomUUID();
-    const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)]);
+    const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)], 'CHANGED_GROUPS');
     expect(countsOnly).toEqual({ groups: 1, members: 2 });
-    expect(await stagedMembers(runId)).toEqual([]);
+    expect(await stagedMembers(runId)).toEqual({ rows: [], arrays: [] });
     const count = await database().pool.query<{ member_count: number }>(
       `select member_count from staged_group where run_id = $1 and dn_norm = 'cn=g4'`,
       [runId],

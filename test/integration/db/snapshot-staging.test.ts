@@ -61,7 +61,7 @@ describe('SnapshotStagingRepository.complete', () => {
   async function stageSnapshot(): Promise<string> {
     const snapshotRunId = randomUUID();
     await staging.insertUsers(snapshotRunId, SNAPSHOT_USERS);
-    await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS);
+    await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS, 'ALL');
     return snapshotRunId;
   }
 
@@ -90,7 +90,7 @@ describe('SnapshotStagingRepository.complete', () => {
     const runId = randomUUID();
     // The mark second read again: user a and group g1, as they were.
     await staging.insertUsers(runId, [user('a', ['g1'])]);
-    await staging.insertGroups(runId, [group('g1', ['a', 'b'])]);
+    await staging.insertGroups(runId, [group('g1', ['a', 'b'])], 'ALL');
 
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
       adopted: true,
@@ -136,7 +136,7 @@ describe('SnapshotStagingRepository.complete', () => {
     const runId = randomUUID();
     // c is renamed to c2 (same stable id); g1 is re-read under a new name with other members.
     await staging.insertUsers(runId, [user('c2', ['g2'], 'id-c')]);
-    await staging.insertGroups(runId, [group('g1-new', ['a'], 'id-g1')]);
+    await staging.insertGroups(runId, [group('g1-new', ['a'], 'id-g1')], 'ALL');
 
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
       adopted: false,
@@ -156,7 +156,7 @@ describe('SnapshotStagingRepository.complete', () => {
   it('does not adopt when a group read lists other members than before', async () => {
     const snapshotRunId = await stageSnapshot();
     const runId = randomUUID();
-    await staging.insertGroups(runId, [{ ...group('g1', ['a', 'c']), memberCount: 2 }]);
+    await staging.insertGroups(runId, [{ ...group('g1', ['a', 'c']), memberCount: 2 }], 'ALL');
     expect((await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).adopted).toBe(false);
   });
 
@@ -164,13 +164,15 @@ describe('SnapshotStagingRepository.complete', () => {
     const snapshotRunId = await stageSnapshot();
     // g2 read with the same content and count, but b instead of c: the users' memberOf is stale.
     const moved = randomUUID();
-    await staging.insertGroups(moved, [group('g2', ['b'])]);
+    await staging.insertGroups(moved, [group('g2', ['b'])], 'CHANGED_GROUPS');
     expect((await snapshots.complete(moved, snapshotRunId, MEMBER_OF)).adopted).toBe(false);
     // Members that are no snapshot user (a nested group, an unknown DN) do not count against it.
     const same = randomUUID();
-    await staging.insertGroups(same, [
-      { ...group('g2', ['c']), members: ['uid=c,ou=people', 'cn=nested,ou=groups'], memberCount: 1 },
-    ]);
+    await staging.insertGroups(
+      same,
+      [{ ...group('g2', ['c']), members: ['uid=c,ou=people', 'cn=nested,ou=groups'], memberCount: 1 }],
+      'CHANGED_GROUPS',
+    );
     expect((await snapshots.complete(same, snapshotRunId, MEMBER_OF)).adopted).toBe(true);
   });
 
@@ -181,6 +183,7 @@ describe('SnapshotStagingRepository.complete', () => {
     await staging.insertGroups(
       runId,
       SNAPSHOT_GROUPS.map((row) => ({ ...row, members: [] })),
+      'CHANGED_GROUPS',
     );
     return runId;
   }

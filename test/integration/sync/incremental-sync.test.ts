@@ -280,4 +280,20 @@ describe('incremental and differential sync (slapd, entryCSN)', () => {
     });
     expect((await state())['inc05-renamed']).toEqual(['A']);
   });
+
+  it('with nested groups expanded (member values staged as rows), a moved user is corrected all the same', async () => {
+    await updateConfig(app, configId, { membershipSource: 'MEMBER_OF', expandNestedGroups: true });
+    expect(await runSync(app, configId)).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    const moving = users[6] ?? '';
+    const g1 = await tree.readMembers(dn.g1 ?? '');
+    await tree.setMembers(
+      dn.g1 ?? '',
+      g1.filter((member) => member.toLowerCase() !== moving.toLowerCase()),
+    );
+    await tree.setMembers(dn.g2 ?? '', [...(await tree.readMembers(dn.g2 ?? '')), moving]);
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(run.counters).toMatchObject({ groupsRead: 2, membershipsAdded: 1, membershipsRemoved: 1 });
+    expect((await state())[uid(7)]).toEqual(['B']);
+  });
 });
