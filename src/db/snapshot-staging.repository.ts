@@ -66,8 +66,8 @@ export class SnapshotStagingRepository {
    * A full read whose staging equals the snapshot's row for row (no user or group more, less or other)
    * drops its rows and adopts the snapshot's, as an unchanged incremental run does: its plan compares no
    * user with itself, and no staging is left to drop. Only for runs that stage no member values: a
-   * full read stages those only when every group's count (role sync, GROUP_MEMBERS, nesting), and
-   * comparing about a million of them would cost what the adoption saves.
+   * full read stages them only where every group's values are needed (role sync, GROUP_MEMBERS,
+   * nesting), and comparing about a million of them would cost what the adoption saves.
    */
   adoptIfUnchanged(runId: string, snapshotRunId: string): Promise<boolean> {
     return withTransaction(this.pool, async (client) => {
