@@ -43,9 +43,14 @@ export class DirectorySyncApplyRepository {
       );
       const planned = run.rows[0];
       if (planned === undefined || planned.applied_at !== null) return null;
-      const startVersions =
-        planned.identity_versions === null ? null : versionsFromText(planned.identity_versions);
-      const versionsBefore = startVersions === null ? null : await plannedIdentityVersions(client, runId);
+      // The versions the plan started from and those of the rows it names, before they are written.
+      const versionsBefore =
+        planned.identity_versions === null
+          ? null
+          : {
+              table: versionsFromText(planned.identity_versions),
+              planned: await plannedIdentityVersions(client, runId),
+            };
 
       const created = await client.query(
         `insert into identity (id, login, display_name, email, source_directory_id, external_id, dn, dn_norm,
@@ -130,9 +135,7 @@ export class DirectorySyncApplyRepository {
         [runId],
       );
       const versionsLeft =
-        startVersions === null || versionsBefore === null
-          ? null
-          : await versionsLeftByApply(client, runId, startVersions, versionsBefore);
+        versionsBefore === null ? null : await versionsLeftByApply(client, runId, versionsBefore);
       await client.query('update sync_run set applied_at = now(), identity_versions = $2 where id = $1', [
         runId,
         versionsLeft,
@@ -153,15 +156,18 @@ export class DirectorySyncApplyRepository {
 
 /**
  * The identity versions this apply leaves, when its writes were the only ones since the plan recorded
- * `start`; null when someone else wrote an identity meanwhile (the next run then compares every user).
+ * the table's; null when someone else wrote an identity meanwhile (the next run then compares every user).
  */
 async function versionsLeftByApply(
   client: pg.ClientBase,
   runId: string,
-  start: IdentityVersions,
-  before: IdentityVersions,
+  before: { table: IdentityVersions; planned: IdentityVersions },
 ): Promise<string | null> {
-  const expected = replacedVersions(start, before, await plannedIdentityVersions(client, runId));
+  const expected = replacedVersions(
+    before.table,
+    before.planned,
+    await plannedIdentityVersions(client, runId),
+  );
   const found = await identityTableVersions(client);
   return found.rows === expected.rows && found.hashSum === expected.hashSum ? versionsToText(found) : null;
 }
