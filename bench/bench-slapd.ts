@@ -1,7 +1,8 @@
-// The benchmark's own slapd (src/embedded/slapd-server.ts): back-mdb with the memberof overlay, no size
-// or time limits, no TLS, no fsync, on a free port of 127.0.0.1, bulk-loaded with `slapadd -q` from the
-// generated LDIF. Unlike the test harness's slapd it logs at level "stats" (one line per operation and
-// result, none per entry), so that the LDAP requests of every measured step can be counted from its log.
+// The benchmark's own slapd (src/embedded/slapd-server.ts): back-mdb with the memberof overlay and an
+// accesslog database (for member deltas), no size or time limits, no TLS, no fsync, on a free port of
+// 127.0.0.1, bulk-loaded with `slapadd -q` from the generated LDIF. Unlike the test harness's slapd it
+// logs at level "stats" (one line per operation and result, none per entry), so that the LDAP requests
+// of every measured step can be counted from its log.
 import {
   configureSlapd,
   loadSlapdData,
@@ -16,6 +17,8 @@ export interface BenchSlapd {
   url: string;
   bindDn: string;
   bindPassword: string;
+  /** Its accesslog database: incremental runs take member deltas from it. */
+  accessLogBaseDn: string;
   pid: number | undefined;
   /** Seconds slapadd took to load the LDIF. */
   loadSeconds: number;
@@ -32,6 +35,7 @@ export interface BenchSlapdOptions {
   bindPassword: string;
 }
 
+const ACCESS_LOG_SUFFIX = 'cn=accesslog';
 const LOAD_TIMEOUT_MS = 30 * 60_000;
 const START_TIMEOUT_MS = 60_000;
 
@@ -47,6 +51,7 @@ export async function startBenchSlapd(options: BenchSlapdOptions): Promise<Bench
     // Benchmark data is disposable: no fsync per modify while the 1% change is applied.
     noSync: true,
     indexedAttributes: ['objectClass', 'uid', 'cn', 'member', 'memberOf', 'entryUUID'],
+    accessLogSuffix: ACCESS_LOG_SUFFIX,
   });
   const loadStarted = performance.now();
   await loadSlapdData(layout, options.names.baseDn, options.ldifFile, LOAD_TIMEOUT_MS);
@@ -63,6 +68,7 @@ export async function startBenchSlapd(options: BenchSlapdOptions): Promise<Bench
     url,
     bindDn: options.names.adminDn,
     bindPassword: options.bindPassword,
+    accessLogBaseDn: ACCESS_LOG_SUFFIX,
     pid: server.child.pid,
     loadSeconds,
     operations,

@@ -81,6 +81,7 @@ async function createDirectory(api: RolesyncApi, slapd: BenchSlapd): Promise<str
     bindDn: slapd.bindDn,
     bindPassword: slapd.bindPassword,
     pageSize: PAGE_SIZE,
+    accessLogBaseDn: slapd.accessLogBaseDn,
   };
   const data = await api.data<{ createDirectory: { id: string } }>(
     `mutation($input: CreateDirectoryInput!) { createDirectory(input: $input) { id } }`,

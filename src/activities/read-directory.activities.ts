@@ -11,7 +11,8 @@ import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSess
 import { decideReadMode, laterTimestamp, withChangedSince } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
 import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
-import { memberValuesUse } from '../sync/member-values-use.js';
+import { memberValuesUse, type MemberValuesUse } from '../sync/member-values-use.js';
+import { readMemberDeltas, type DeltaWindow } from './access-log-deltas.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { readEntryCsnMark, type Query } from './entry-csn-mark.js';
 import { loadRunContext, type RunContext } from './run-context.js';
@@ -190,6 +191,43 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     );
   }
 
+  /**
+   * Stages the access log's deltas for the groups just read without their member values. Returns why
+   * it could not, for the caller to read their values whole instead.
+   */
+  async function takeMemberDeltas(
+    session: LdapSession,
+    context: RunContext,
+    window: DeltaWindow,
+    snapshotRunId: string,
+    stableIds: ReadonlySet<string | null>,
+  ): Promise<string | null> {
+    if (stableIds.has(null)) return 'a group read has no stable id';
+    const ids = new Set([...stableIds].filter((id): id is string => id !== null));
+    const { config, directory, run } = context;
+    const deltas = await readMemberDeltas(
+      session,
+      window,
+      ids,
+      config.groupMemberAttribute,
+      directory.pageSize,
+    );
+    if (!deltas.usable) return deltas.reason;
+    if (!(await staging.applyMemberDeltas(run.id, snapshotRunId, deltas.byStableId))) {
+      return 'a group read is new since the last run';
+    }
+    const changes = [...deltas.byStableId.values()];
+    const added = changes.reduce((sum, delta) => sum + delta.added.length, 0);
+    const removed = changes.reduce((sum, delta) => sum + delta.removed.length, 0);
+    await log.append(
+      run.id,
+      'INFO',
+      'READ_GROUPS',
+      `Member values from the access log: ${added} added and ${removed} removed in ${changes.length} of the ${ids.size} groups read`,
+    );
+    return null;
+  }
+
   function latestModifyTimestamp(page: readonly LdapEntry[], latest: string | null): string | null {
     return page.reduce(
       (acc, entry) => laterTimestamp(acc, getAttributeValues(entry, 'modifyTimestamp')[0] ?? null),
@@ -270,49 +308,78 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         catalogue:
           config.kind === 'ROLE_SYNC' && config.catalogueEnabled ? (config.catalogueAttribute ?? null) : null,
       };
-      const wanted = [
-        groupMapping.name,
-        groupMapping.member,
-        groupMapping.description,
-        groupMapping.catalogue,
-        'modifyTimestamp',
-        ...STABLE_ID_ATTRIBUTES,
-      ];
-      const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
       await runs.setPhase(runId, 'READ_GROUPS');
-      await staging.clearGroups(runId);
       const use = memberValuesUse(config);
       const { groupsRead, groupMemberValuesRead, snapshotRunId } = await withLdapSession(
         context.directory,
         deps.secrets,
         async (session) => {
           const plan = await readPlanOf(context, session);
-          const incremental = plan.snapshotRunId !== null;
-          const withMembers = use === 'ALL' || incremental;
-          const runMark = context.run.readMark;
-          let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
-          let memberValues = 0;
-          const read = await forEachPage(
-            session,
-            context,
-            { ...configQuery(config, 'groups', plan.since), attributes },
-            'groupsRead',
-            async (page) => {
-              const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
-              const written = await staging.insertGroups(
-                runId,
-                mapped.map((m) => m.row),
-                use,
-              );
-              memberValues += written.members;
-              logRejectedValues(runId, config.groupMemberAttribute, mapped);
-              latest = latestModifyTimestamp(page, latest);
-            },
-          );
-          if (plan.timestampMarks && latest !== null) {
-            await runs.setReadMark(runId, { kind: 'MODIFY_TIMESTAMP', value: latest });
+          const window = deltaWindowOf(context, plan, use);
+          /**
+           * Reads the groups into a cleared staging; returns the count, member values and stable ids read.
+           * Member values are staged, only counted (a full read that needs none), or left to the log.
+           */
+          const readGroups = async (members: 'STAGED' | 'COUNTED' | 'FROM_LOG') => {
+            await staging.clearGroups(runId);
+            const withMembers = members === 'STAGED';
+            const wanted = [
+              groupMapping.name,
+              members === 'FROM_LOG' ? null : groupMapping.member,
+              groupMapping.description,
+              groupMapping.catalogue,
+              'modifyTimestamp',
+              ...STABLE_ID_ATTRIBUTES,
+            ];
+            const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
+            const runMark = context.run.readMark;
+            let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
+            let memberValues = 0;
+            const stableIds = new Set<string | null>();
+            const read = await forEachPage(
+              session,
+              context,
+              { ...configQuery(config, 'groups', plan.since), attributes },
+              'groupsRead',
+              async (page) => {
+                const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
+                const written = await staging.insertGroups(
+                  runId,
+                  mapped.map((m) => m.row),
+                  use,
+                );
+                memberValues += written.members;
+                for (const { row } of mapped) stableIds.add(row.stableId);
+                logRejectedValues(runId, config.groupMemberAttribute, mapped);
+                latest = latestModifyTimestamp(page, latest);
+              },
+            );
+            if (plan.timestampMarks && latest !== null) {
+              await runs.setReadMark(runId, { kind: 'MODIFY_TIMESTAMP', value: latest });
+            }
+            return { read, memberValues, stableIds };
+          };
+          const staged = use === 'ALL' || plan.snapshotRunId !== null ? 'STAGED' : 'COUNTED';
+          let groups = await readGroups(window === null ? staged : 'FROM_LOG');
+          // No group changed: nothing to take from the log.
+          if (window !== null && plan.snapshotRunId !== null && groups.read > 0) {
+            const reason = await takeMemberDeltas(
+              session,
+              context,
+              window,
+              plan.snapshotRunId,
+              groups.stableIds,
+            );
+            if (reason !== null) {
+              await log.append(runId, 'INFO', 'READ_GROUPS', `Member values read whole: ${reason}`);
+              groups = await readGroups('STAGED');
+            }
           }
-          return { groupsRead: read, groupMemberValuesRead: memberValues, snapshotRunId: plan.snapshotRunId };
+          return {
+            groupsRead: groups.read,
+            groupMemberValuesRead: groups.memberValues,
+            snapshotRunId: plan.snapshotRunId,
+          };
         },
       );
       await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });
@@ -332,6 +399,19 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       return { groupsRead, groupMemberValuesRead };
     },
   };
+}
+
+/**
+ * The window whose member deltas an incremental run takes from the directory's access log instead of
+ * reading the changed groups' values: only where those values serve the memberOf correction alone
+ * (CHANGED_GROUPS) and both marks are entryCSNs of the one OpenLDAP server that keeps the log.
+ */
+function deltaWindowOf(context: RunContext, plan: ReadPlan, use: MemberValuesUse): DeltaWindow | null {
+  const until = context.run.readMark;
+  const { since } = plan;
+  const logBaseDn = context.directory.accessLogBaseDn;
+  if (logBaseDn == null || use !== 'CHANGED_GROUPS' || plan.snapshotRunId === null) return null;
+  return since?.kind === 'ENTRY_CSN' && until?.kind === 'ENTRY_CSN' ? { logBaseDn, since, until } : null;
 }
 
 /** A config's users or groups query, narrowed to the entries changed since the mark when there is one. */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
-import { freshGroupMembersSql } from './staging-tables.js';
+import { freshGroupMembersSql, memberOfDeltasSql } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 /** Where a run's user-in-group edges come from. */
@@ -64,18 +64,17 @@ async function correctCarriedOverMemberOf(
   runId: string,
   use: MemberValuesUse,
 ): Promise<CorrectionCounts> {
-  await client.query(
+  const reread = await client.query(
     `create temp table fresh_group on commit drop as
-     select dn_norm from staged_group where run_id = $1 and fresh`,
+     select dn_norm from staged_group where run_id = $1 and fresh and members_added is null`,
     [runId],
   );
   await client.query('create index on fresh_group (dn_norm)');
   await client.query('analyze fresh_group');
   // Both sides in one full join, each read once: as two anti-joins over CTEs (each read twice, so
-  // materialized) it sorted 789k pairs four times on disk, 5.4 s of a 100k incremental run.
-  await client.query(
-    `create temp table member_change on commit drop as
-     select coalesce(h.user_dn_norm, l.user_dn_norm) as user_dn_norm,
+  // materialized) it sorted 789k pairs four times on disk, 5.4 s of a 100k incremental run. Without a
+  // group re-read whole (all deltas from the access log) it is left out: it unnests every user's memberOf.
+  const rereadChanges = `select coalesce(h.user_dn_norm, l.user_dn_norm) as user_dn_norm,
             coalesce(h.group_dn_norm, l.group_dn_norm) as group_dn_norm,
             h.user_dn_norm is null as added
      from (select x.dn_norm as user_dn_norm, v as group_dn_norm
@@ -85,16 +84,19 @@ async function correctCarriedOverMemberOf(
            where x.run_id = $1 and not x.fresh) h
      full join (select r.member_value as user_dn_norm, r.group_dn_norm from (${freshGroupMembersSql(use)}) r) l
        on l.user_dn_norm = h.user_dn_norm and l.group_dn_norm = h.group_dn_norm
-     where h.user_dn_norm is null or l.user_dn_norm is null`,
-    [runId],
-  );
+     where h.user_dn_norm is null or l.user_dn_norm is null`;
+  const changes = [...((reread.rowCount ?? 0) > 0 ? [rereadChanges] : []), memberOfDeltasSql('$1', true)];
+  await client.query(`create temp table member_change on commit drop as ${changes.join(' union all ')}`, [
+    runId,
+  ]);
   await client.query('create index on member_change (user_dn_norm)');
   await client.query('analyze member_change');
   const counts = await client.query<{ added: string; removed: string }>(
     `select count(*) filter (where added) as added, count(*) filter (where not added) as removed from member_change`,
   );
-  // An added group is a re-read one the row did not hold, so appending it cannot repeat a value. Pairs
-  // of members that are no carried-over user (groups, fresh users, unknown DNs) match no row here.
+  // An added group is one the row did not hold (a re-read group's, or a delta checked against the row),
+  // so appending it cannot repeat a value. Pairs of members that are no carried-over user (groups, fresh
+  // users, unknown DNs) match no row here.
   await client.query(
     `update staged_user u set member_of = n.member_of
      from (select x.dn_norm,

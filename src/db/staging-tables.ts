@@ -8,7 +8,8 @@ export interface StagingTable {
   /**
    * Columns about the run's own read, neither compared nor carried over from a snapshot (a retry taking
    * over the staging copies them): fresh marks the rows the run read itself, member_values a re-read
-   * group's members (StagedGroup.memberValues).
+   * group's members (StagedGroup.memberValues), members_added and members_removed its delta from the
+   * access log.
    */
   ownColumns: readonly string[];
 }
@@ -21,7 +22,7 @@ export const STAGED_USER: StagingTable = {
 export const STAGED_GROUP: StagingTable = {
   name: 'staged_group',
   columns: ['dn_norm', 'dn', 'stable_id', 'name', 'member_count', 'description', 'catalogue_value'],
-  ownColumns: ['fresh', 'member_values'],
+  ownColumns: ['fresh', 'member_values', 'members_added', 'members_removed'],
 };
 export const STAGED_GROUP_MEMBER: StagingTable = {
   name: 'staged_group_member',
@@ -43,7 +44,8 @@ export function stagingRunIdSql(alias: string): string {
 
 /**
  * SQL: (group_dn_norm, member_value) of the groups run $1 read itself, from where `use` staged them:
- * staged_group_member rows (ALL) or each group's member_values array (CHANGED_GROUPS).
+ * staged_group_member rows (ALL) or each group's member_values array (CHANGED_GROUPS; not the groups
+ * whose deltas came from the access log).
  */
 export function freshGroupMembersSql(use: MemberValuesUse): string {
   return use === 'ALL'
@@ -52,5 +54,29 @@ export function freshGroupMembersSql(use: MemberValuesUse): string {
        where m.run_id = $1 and g.fresh`
     : `select g.dn_norm as group_dn_norm, v as member_value
        from staged_group g cross join lateral unnest(g.member_values) as v
-       where g.run_id = $1 and g.fresh`;
+       where g.run_id = $1 and g.fresh and g.members_added is null`;
+}
+
+/**
+ * SQL: (group_dn_norm, member_value, added) of the groups run $1 read through the access log: the values
+ * each gained (added) or lost since the snapshot (StagedGroup.membersAdded, membersRemoved).
+ */
+export const MEMBER_DELTAS_SQL = `
+  select g.dn_norm as group_dn_norm, v as member_value, true as added
+  from staged_group g cross join lateral unnest(g.members_added) as v
+  where g.run_id = $1 and g.fresh
+  union all
+  select g.dn_norm, v, false
+  from staged_group g cross join lateral unnest(g.members_removed) as v
+  where g.run_id = $1 and g.fresh`;
+
+/**
+ * SQL: the deltas (MEMBER_DELTAS_SQL) that change the memberOf of a user of staging `usersRun` (a
+ * parameter), as (user_dn_norm, group_dn_norm, added): a group gained that the user does not hold yet,
+ * or lost that it holds. `carriedOnly`: only the users an incremental run carried over.
+ */
+export function memberOfDeltasSql(usersRun: string, carriedOnly: boolean): string {
+  return `select d.member_value as user_dn_norm, d.group_dn_norm, d.added from (${MEMBER_DELTAS_SQL}) d
+          join staged_user u on u.run_id = ${usersRun} and u.dn_norm = d.member_value ${carriedOnly ? 'and not u.fresh' : ''}
+          where d.added <> (d.group_dn_norm = any(u.member_of))`;
 }

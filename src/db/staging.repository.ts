@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
+import type { GroupMemberDelta } from '../sync/member-deltas.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { STAGING_TABLES, type StagingTable } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
@@ -103,6 +104,43 @@ export class StagingRepository {
       }
       written();
       return { groups: groups.rowCount ?? 0, members: rows.reduce((sum, row) => sum + row.memberCount, 0) };
+    });
+  }
+
+  /**
+   * Gives the groups run $1 read without their member values the deltas from the access log, and the
+   * member count the snapshot's row of the same stable id had, changed by the delta. False, writing
+   * nothing, when a group read has no such row (it is new, or has no stable id): its values must be read.
+   */
+  async applyMemberDeltas(
+    runId: string,
+    snapshotRunId: string,
+    deltas: ReadonlyMap<string, GroupMemberDelta>,
+  ): Promise<boolean> {
+    return withTransaction(this.pool, async (client) => {
+      // The groups just read have no statistics: estimated as one row, both statements nested loops over
+      // the snapshot's groups (2.5 and 2.9 s for 3,159 groups at 100k users).
+      await client.query('set local enable_nestloop = off');
+      const unmatched = await client.query(
+        `select 1 from staged_group g
+         where g.run_id = $1 and g.fresh
+           and not exists (select 1 from staged_group s where s.run_id = $2 and s.stable_id = g.stable_id)
+         limit 1`,
+        [runId, snapshotRunId],
+      );
+      if ((unmatched.rowCount ?? 0) > 0) return false;
+      const rows = [...deltas].map(([stableId, delta]) => ({ stableId, ...delta }));
+      await client.query(
+        `update staged_group g
+         set member_count = s.member_count + coalesce(d."countChange", 0),
+             members_added = coalesce(d.added, '{}'), members_removed = coalesce(d.removed, '{}')
+         from staged_group s
+         left join jsonb_to_recordset($3::jsonb) as d("stableId" text, added text[], removed text[], "countChange" int)
+           on d."stableId" = s.stable_id
+         where g.run_id = $1 and g.fresh and s.run_id = $2 and s.stable_id = g.stable_id`,
+        [runId, snapshotRunId, JSON.stringify(rows)],
+      );
+      return true;
     });
   }
 

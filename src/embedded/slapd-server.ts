@@ -21,6 +21,8 @@ export interface SlapdLayout {
   root: string;
   configDir: string;
   dataDir: string;
+  /** The access log database's data (SlapdSettings.accessLogSuffix). */
+  accessLogDir: string;
   configLdif: string;
   /** Where callers that render their LDIF in one piece put it for loadSlapdData(). */
   dataLdif: string;
@@ -32,6 +34,7 @@ export function slapdLayout(root: string): SlapdLayout {
     root,
     configDir: join(root, 'slapd.d'),
     dataDir: join(root, 'data'),
+    accessLogDir: join(root, 'accesslog'),
     configLdif: join(root, 'config.ldif'),
     dataLdif: join(root, 'data.ldif'),
     pidFile: join(root, 'slapd.pid'),
@@ -60,12 +63,18 @@ export interface SlapdSettings {
   accessRules?: readonly string[];
   /** Enables StartTLS and ldaps:// with these PEM files. */
   tls?: { caCertPath: string; certPath: string; keyPath: string };
+  /**
+   * The accesslog overlay logs every successful write below this suffix (e.g. `cn=accesslog`), each
+   * change under the entryCSN it gave the entry: what delta reads take member values from.
+   */
+  accessLogSuffix?: string;
 }
 
 /** Writes the server's cn=config (slapadd -n 0) into layout.configDir and creates its data directory. */
 export async function configureSlapd(layout: SlapdLayout, settings: SlapdSettings): Promise<void> {
   await mkdir(layout.configDir, { recursive: true });
   await mkdir(layout.dataDir, { recursive: true });
+  if (settings.accessLogSuffix !== undefined) await mkdir(layout.accessLogDir, { recursive: true });
   await writeFile(layout.configLdif, slapdConfigLdif(layout, settings));
   await runChecked(SLAPADD_PATH, ['-n', '0', '-F', layout.configDir, '-l', layout.configLdif]);
 }
@@ -174,7 +183,13 @@ function slapdConfigLdif(layout: SlapdLayout, settings: SlapdSettings): string {
       ['olcTLSCertificateKeyFile', settings.tls.keyPath],
     );
   }
-  const modules = ['back_mdb', 'memberof', ...(settings.referentialIntegrity ? ['refint'] : [])];
+  const accessLog = settings.accessLogSuffix;
+  const modules = [
+    'back_mdb',
+    'memberof',
+    ...(settings.referentialIntegrity ? ['refint'] : []),
+    ...(accessLog === undefined ? [] : ['accesslog']),
+  ];
   const database: LdifAttribute[] = [
     ['objectClass', 'olcDatabaseConfig'],
     ['objectClass', 'olcMdbConfig'],
@@ -239,5 +254,38 @@ function slapdConfigLdif(layout: SlapdLayout, settings: SlapdSettings): string {
           ]),
         ]
       : []),
+    ...(accessLog === undefined ? [] : accessLogRecords(layout, settings, accessLog)),
   ].join('');
+}
+
+/**
+ * The log database (after the main one, so its index stays {1}) and the overlay that writes it. Only
+ * successful writes are logged; old records are purged after a week, checked daily.
+ */
+function accessLogRecords(layout: SlapdLayout, settings: SlapdSettings, suffix: string): string[] {
+  const overlay = `{${settings.referentialIntegrity ? 2 : 1}}accesslog`;
+  return [
+    ldifRecord('olcDatabase={2}mdb,cn=config', [
+      ['objectClass', 'olcDatabaseConfig'],
+      ['objectClass', 'olcMdbConfig'],
+      ['olcDatabase', '{2}mdb'],
+      ['olcDbDirectory', layout.accessLogDir],
+      ['olcSuffix', suffix],
+      ['olcRootDN', `cn=slapd-internal,${suffix}`],
+      ['olcSizeLimit', settings.sizeLimit],
+      ['olcDbMaxSize', String(settings.maxSizeBytes)],
+      ...(settings.noSync ? [['olcDbNoSync', 'TRUE'] as const] : []),
+      ['olcDbIndex', 'entryCSN,objectClass,reqDN eq'],
+      ['olcAccess', `{0}to * by dn.exact="${settings.adminDn}" read by * none`],
+    ]),
+    ldifRecord(`olcOverlay=${overlay},olcDatabase={1}mdb,cn=config`, [
+      ['objectClass', 'olcOverlayConfig'],
+      ['objectClass', 'olcAccessLogConfig'],
+      ['olcOverlay', overlay],
+      ['olcAccessLogDB', suffix],
+      ['olcAccessLogOps', 'writes'],
+      ['olcAccessLogSuccess', 'TRUE'],
+      ['olcAccessLogPurge', '07+00:00 01+00:00'],
+    ]),
+  ];
 }

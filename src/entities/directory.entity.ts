@@ -20,6 +20,11 @@ export const DirectorySchema = defineEntity({
     /** AES-256-GCM sealed (SecretBox); never leaves the server. */
     bindPasswordSealed: p.text().nullable().hidden(),
     pageSize: p.integer().default(1000),
+    /**
+     * OpenLDAP's accesslog database (e.g. `cn=accesslog`), readable by the bind DN: incremental runs
+     * take the member values groups gained and lost from it instead of reading changed groups whole.
+     */
+    accessLogBaseDn: p.text().nullable(),
     connectTimeoutMs: p.integer().default(10_000),
     operationTimeoutMs: p.integer().default(120_000),
     /** Runs of this directory's configs that may read or write at once; more wait, QUEUED. */

@@ -20,6 +20,12 @@ export const StagedGroupSchema = defineEntity({
      * rows, 789k values took 2.8 s to insert at 100k users (the primary key's index and its sort order).
      */
     memberValues: p.array().nullable(),
+    /**
+     * CHANGED_GROUPS, read through the access log: the values the group gained and lost since the
+     * snapshot (both set, maybe empty, in place of memberValues), applied to the memberOf carried over.
+     */
+    membersAdded: p.array().nullable(),
+    membersRemoved: p.array().nullable(),
     /** Read by this run (false: carried over from the snapshot by an incremental run). */
     fresh: p.boolean().default(true),
   },

@@ -15,6 +15,7 @@ import { Migration20261202010000_staged_user_without_digest } from './migration-
 import { Migration20261202042712_adopted_staging } from './migration-20261202042712-adopted-staging.js';
 import { Migration20261202140000_identity_versions } from './migration-20261202140000-identity-versions.js';
 import { Migration20261202150000_group_member_value_arrays } from './migration-20261202150000-group-member-value-arrays.js';
+import { Migration20261202170000_access_log_deltas } from './migration-20261202170000-access-log-deltas.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
     name: 'Migration20261202150000_group_member_value_arrays',
     class: Migration20261202150000_group_member_value_arrays,
   },
+  { name: 'Migration20261202170000_access_log_deltas', class: Migration20261202170000_access_log_deltas },
 ];

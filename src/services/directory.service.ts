@@ -18,13 +18,14 @@ export interface DirectoryFields {
   bindDn?: string | null;
   bindPassword?: string | null;
   pageSize: number;
+  accessLogBaseDn?: string | null;
   connectTimeoutMs: number;
   operationTimeoutMs: number;
   maxConcurrentRuns: number;
   maxConnections: number;
 }
 
-const CLEARABLE = new Set<keyof DirectoryFields>(['caCertPem', 'bindDn']);
+const CLEARABLE = new Set<keyof DirectoryFields>(['caCertPem', 'bindDn', 'accessLogBaseDn']);
 
 const CONSTRAINTS = {
   unique: 'A directory with this name already exists.',
@@ -72,6 +73,7 @@ export class DirectoryService {
       verifyCertificate: directory.verifyCertificate,
       bindDn: directory.bindDn,
       pageSize: directory.pageSize,
+      accessLogBaseDn: directory.accessLogBaseDn,
       connectTimeoutMs: directory.connectTimeoutMs,
       operationTimeoutMs: directory.operationTimeoutMs,
       maxConcurrentRuns: directory.maxConcurrentRuns,
@@ -98,9 +100,9 @@ export class DirectoryService {
       tlsMode: fields.tlsMode,
       caCertPem: fields.caCertPem == null ? null : requirePem('caCertPem', fields.caCertPem),
       verifyCertificate: fields.verifyCertificate,
-      bindDn:
-        fields.bindDn == null || fields.bindDn.trim() === '' ? null : requireDn('bindDn', fields.bindDn),
+      bindDn: optionalDn('bindDn', fields.bindDn),
       pageSize: fields.pageSize,
+      accessLogBaseDn: optionalDn('accessLogBaseDn', fields.accessLogBaseDn),
       connectTimeoutMs: fields.connectTimeoutMs,
       operationTimeoutMs: fields.operationTimeoutMs,
       maxConcurrentRuns: fields.maxConcurrentRuns,
@@ -115,4 +117,9 @@ export class DirectoryService {
   private flush(): Promise<void> {
     return flushOrExplain(this.em, CONSTRAINTS);
   }
+}
+
+/** A DN setting that may be cleared: null or blank clears it, anything else must parse as a DN. */
+function optionalDn(field: string, value: string | null | undefined): string | null {
+  return value == null || value.trim() === '' ? null : requireDn(field, value);
 }

@@ -72,7 +72,7 @@ function stripOptionalUid(value: string): string {
  * Member values in canonical form. memberUid holds login names: compared case-insensitively, kept
  * lower-cased. The other attributes hold DNs.
  */
-function prepareMemberValues(
+export function prepareMemberValues(
   attribute: GroupMemberAttribute,
   raw: readonly string[],
 ): { dns: string[]; rejected: string[] } {

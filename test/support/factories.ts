@@ -13,6 +13,7 @@ export interface DirectoryInput {
   bindDn?: string | null;
   bindPassword?: string | null;
   pageSize?: number;
+  accessLogBaseDn?: string | null;
   connectTimeoutMs?: number;
   operationTimeoutMs?: number;
   maxConcurrentRuns?: number;
@@ -42,7 +43,7 @@ export function directoryInputFor(
   };
 }
 
-export const DIRECTORY_FIELDS = `id name kind urls tlsMode caCertPem verifyCertificate bindDn hasBindPassword pageSize connectTimeoutMs operationTimeoutMs`;
+export const DIRECTORY_FIELDS = `id name kind urls tlsMode caCertPem verifyCertificate bindDn hasBindPassword pageSize accessLogBaseDn connectTimeoutMs operationTimeoutMs`;
 
 export async function createDirectory(app: TestApp, input: DirectoryInput): Promise<{ id: string }> {
   const data = await app.gqlData<{ createDirectory: { id: string } }>(

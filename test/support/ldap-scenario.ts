@@ -19,6 +19,8 @@ export interface ScenarioTree {
   /** Adds or removes single member values, the way provisioning does. */
   readMembers(groupDn: string): Promise<string[]>;
   setMembers(groupDn: string, memberDns: string[]): Promise<void>;
+  /** One modify that adds and deletes the named member values (setMembers replaces them all). */
+  changeMembers(groupDn: string, add: string[], remove: string[]): Promise<void>;
   renameUser(userDn: string, newUid: string): Promise<string>;
   /** Replaces one attribute's values of an entry. */
   setAttribute(dn: string, type: string, values: string[]): Promise<void>;
@@ -99,6 +101,13 @@ export async function createScenarioTree(server: LdapServerInfo, label: string):
     },
     async setMembers(groupDn, memberDns) {
       await setAttribute(groupDn, 'member', members(memberDns));
+    },
+    async changeMembers(groupDn, add, remove) {
+      const change = (operation: 'add' | 'delete', values: string[]): Change[] =>
+        values.length === 0
+          ? []
+          : [new Change({ operation, modification: new Attribute({ type: 'member', values }) })];
+      await client.modify(groupDn, [...change('add', add), ...change('delete', remove)]);
     },
     setAttribute,
     async renameUser(userDn, newUid) {

@@ -47,6 +47,8 @@ export interface SlapdOptions {
 const DEFAULT_BASE_DN = 'dc=rolesync,dc=test';
 /** The label of scenario trees (createScenarioTree) whose entries show no entryCSN to anyone. */
 export const NO_CSN_LABEL = 'no-csn';
+/** The test slapd's accesslog database. */
+export const ACCESS_LOG_SUFFIX = 'cn=accesslog';
 const DEFAULT_BIND_PASSWORD = 'rolesync-admin-secret';
 /** Ports picked as free can be taken by someone else before slapd binds them; then retry with new ones. */
 const PORT_ATTEMPTS = 3;
@@ -73,6 +75,8 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<LdapServer
       // Entries below a scenario tree labelled NO_CSN_LABEL look like a server without entryCSN.
       accessRules: [`to dn.regex="^(.+,)?ou=${NO_CSN_LABEL}-[0-9a-f]+,${baseDn}$" attrs=entryCSN by * none`],
       tls: { caCertPath: ca.caCertPath, certPath: ca.server.certPath, keyPath: ca.server.keyPath },
+      // Every write the tests make is logged; directories opt in to delta reads (accessLogBaseDn).
+      accessLogSuffix: ACCESS_LOG_SUFFIX,
     });
     const root = rootEntries(baseDn, bindDn, bindPassword, 'Rolesync tests');
     const ldif =

@@ -21,6 +21,11 @@ export class DirectoryType {
   })
   hasBindPassword!: boolean;
   @Field(() => Int) pageSize!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: "OpenLDAP's accesslog database, read for member deltas",
+  })
+  accessLogBaseDn!: string | null;
   @Field(() => Int, { description: 'Runs of this directory that may work at once' })
   maxConcurrentRuns!: number;
   @Field(() => Int, { description: 'LDAP connections per worker process' }) maxConnections!: number;
@@ -41,6 +46,7 @@ export class DirectoryType {
       bindDn: directory.bindDn ?? null,
       hasBindPassword: directory.bindPasswordSealed != null,
       pageSize: directory.pageSize,
+      accessLogBaseDn: directory.accessLogBaseDn ?? null,
       maxConcurrentRuns: directory.maxConcurrentRuns,
       maxConnections: directory.maxConnections,
       connectTimeoutMs: directory.connectTimeoutMs,

@@ -68,6 +68,21 @@ describe('directories', () => {
     expect(second.updateDirectory.hasBindPassword).toBe(false);
   });
 
+  it('sets the access log base DN in normalized form and clears it with null', async () => {
+    const { id } = await createDirectory(app, directoryInputFor(slapd));
+    const UPDATE = `mutation($id: ID!, $input: UpdateDirectoryInput!) { updateDirectory(id: $id, input: $input) { accessLogBaseDn } }`;
+    const set = await app.gqlData<{ updateDirectory: { accessLogBaseDn: string | null } }>(UPDATE, {
+      id,
+      input: { accessLogBaseDn: ' cn=accesslog ' },
+    });
+    expect(set.updateDirectory.accessLogBaseDn).toBe('cn=accesslog');
+    const cleared = await app.gqlData<{ updateDirectory: { accessLogBaseDn: string | null } }>(UPDATE, {
+      id,
+      input: { accessLogBaseDn: null },
+    });
+    expect(cleared.updateDirectory.accessLogBaseDn).toBeNull();
+  });
+
   it('deletes a directory', async () => {
     const { id } = await createDirectory(app, directoryInputFor(slapd));
     expect(
@@ -90,6 +105,7 @@ describe('directories', () => {
     ['an http URL', { urls: ['http://127.0.0.1:389'] }, 'BAD_USER_INPUT'],
     ['ldaps:// with STARTTLS', { urls: ['ldaps://127.0.0.1:636'] }, 'BAD_USER_INPUT'],
     ['an invalid bind DN', { bindDn: 'cn=admin,,dc=x' }, 'INVALID_DN'],
+    ['an access log base that is no DN', { accessLogBaseDn: 'accesslog' }, 'INVALID_DN'],
     ['a CA that is no PEM', { caCertPem: 'not a certificate' }, 'BAD_USER_INPUT'],
     ['an unknown kind', { kind: 'NOVELL' }, 'BAD_USER_INPUT'],
   ])('rejects %s with a coded error and writes nothing', async (_label, override, code) => {

@@ -22,6 +22,8 @@ export type CatalogueStrategy =
 
 /** A new directory. Omitted settings take their defaults. */
 export type CreateDirectoryInput = {
+  /** OpenLDAP's accesslog database (e.g. cn=accesslog), readable by the bind DN: incremental runs take the member values groups gained and lost from it instead of reading changed groups whole */
+  accessLogBaseDn?: string | null | undefined;
   bindDn?: string | null | undefined;
   /** Write-only; stored encrypted */
   bindPassword?: string | null | undefined;
@@ -205,6 +207,8 @@ export type TlsMode =
 
 /** Changes to a directory; omitted fields keep their value. bindPassword null removes it. */
 export type UpdateDirectoryInput = {
+  /** OpenLDAP's accesslog database (e.g. cn=accesslog), readable by the bind DN: incremental runs take the member values groups gained and lost from it instead of reading changed groups whole */
+  accessLogBaseDn?: string | null | undefined;
   bindDn?: string | null | undefined;
   bindPassword?: string | null | undefined;
   caCertPem?: string | null | undefined;
