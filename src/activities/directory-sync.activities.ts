@@ -86,6 +86,7 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         differentialAgainst: await differentialSnapshotOf(context, run.planContextDigest ?? null),
         recordsIdentityVersions: config.differentialSync,
         stagingRunId: stagingRunOf(run),
+        stagedFromRunId: run.stagedFromRunId ?? null,
         edges: edgeSourceOf(config),
       });
       const { identitiesAffected, activeIdentities, asSnapshotLeft, ...planCounters } = counts;

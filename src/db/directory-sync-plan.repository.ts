@@ -31,6 +31,8 @@ export interface PlanSettings {
   recordsIdentityVersions: boolean;
   /** The run whose staging holds this run's view of the directory: its own, or the one it adopted. */
   stagingRunId: string;
+  /** The snapshot staging an incremental run's staging was completed from (SyncRun.stagedFromRunId). */
+  stagedFromRunId: string | null;
   /** Where the planned users' user-in-group edges come from. */
   edges: EdgeSource;
 }
@@ -108,13 +110,12 @@ export class DirectorySyncPlanRepository {
       // A full read may deactivate identities its read did not find, which an incremental snapshot's
       // plan left alone: after an incremental snapshot it plans in full.
       const snapshot = settings.differentialAgainst;
+      const asLeft =
+        snapshot !== null && startVersions !== null && snapshot.identityVersions === startVersions;
       const counts =
-        snapshot?.stagingRunId === settings.stagingRunId &&
-        startVersions !== null &&
-        snapshot.identityVersions === startVersions &&
-        (snapshot.fullRead || !settings.fullRead)
+        asLeft && snapshot.stagingRunId === settings.stagingRunId && (snapshot.fullRead || !settings.fullRead)
           ? await countsAsSnapshotLeft(client, settings, snapshot.entriesSkipped)
-          : await planChangedUsers(client, runId, settings);
+          : await planChangedUsers(client, runId, settings, asLeft && comparesOnlyChangedRows(settings));
       // Last, so the run's row stays locked only until the commit.
       await client.query('update sync_run set identity_versions = $2 where id = $1', [runId, startVersions]);
       return counts;
@@ -122,16 +123,47 @@ export class DirectorySyncPlanRepository {
   }
 }
 
-/** The plan proper: every user whose entry or identity changed since the snapshot (every user without one). */
+/**
+ * Whether the plan may match only the staged users that can differ from the snapshot's, when no identity
+ * changed since its apply: an incremental staging completed from that very snapshot (its other rows are
+ * copies), with memberOf as the only source of edges (no group's member values count). A full read may
+ * deactivate users it did not find, so it compares them all.
+ */
+function comparesOnlyChangedRows(settings: PlanSettings): boolean {
+  const { differentialAgainst: snapshot, edges } = settings;
+  return (
+    snapshot !== null &&
+    !settings.fullRead &&
+    settings.stagedFromRunId === snapshot.stagingRunId &&
+    edges.membershipSource === 'MEMBER_OF' &&
+    !edges.expandNestedGroups
+  );
+}
+
+/**
+ * The plan proper: every user whose entry or identity changed since the snapshot (every user without one).
+ *
+ * onlyChangedRows (comparesOnlyChangedRows, and no identity changed since the snapshot's apply): the
+ * users left as copies of the snapshot's rows plan as they did then, with the identities that plan left,
+ * to nothing. Only the others are matched (the fresh and corrected ones, those sharing a login with one,
+ * and those holding a group that appeared or went), and the counts that cover every user (skipped
+ * entries, identities no user matches) start from the snapshot's.
+ */
 async function planChangedUsers(
   client: pg.PoolClient,
   runId: string,
   settings: PlanSettings,
+  onlyChangedRows: boolean,
 ): Promise<PlanCounts> {
   const { syncConfigId, directoryId } = settings;
   const snapshot = settings.differentialAgainst;
   const differential = snapshot !== null;
   const staged = settings.stagingRunId;
+  const narrowedTo = onlyChangedRows && snapshot !== null ? snapshot : null;
+  if (narrowedTo !== null)
+    await createChangedUserTables(client, staged, narrowedTo.stagingRunId, directoryId);
+  const onlyChanged = (alias: string): string =>
+    narrowedTo === null ? '' : `and ${alias}.dn_norm in (select dn_norm from changed_user)`;
   const reached = differential ? await reachedUserSql(client, staged, syncConfigId, settings.edges) : null;
   // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
   // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
@@ -159,10 +191,8 @@ async function planChangedUsers(
                 ${unchanged} as unchanged
          from staged_user u
          ${comparesRows ? 'left join staged_user prev on prev.run_id = $5 and prev.dn_norm = u.dn_norm' : ''}
-         left join identity by_id on by_id.source_directory_id = $2 and by_id.external_id = coalesce(u.stable_id, u.dn_norm)
-         left join identity by_login on by_id.id is null and lower(by_login.login) = lower(u.login)
-              and (by_login.source_directory_id = $2 or by_login.source_directory_id is null)
-         where u.run_id = $1 and u.login is not null and u.login <> ''
+         ${identityMatchJoinsSql('u', '$2')}
+         where u.run_id = $1 and u.login is not null and u.login <> '' ${onlyChanged('u')}
          order by lower(u.login), u.dn_norm`,
     matchParams,
   );
@@ -199,7 +229,7 @@ async function planChangedUsers(
     `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'PLAN', reason, dn from (
            select u.dn, 'Skipped: the entry has no value for the login attribute' as reason
-           from staged_user u where u.run_id = $2 and (u.login is null or u.login = '')
+           from staged_user u where u.run_id = $2 and (u.login is null or u.login = '') ${onlyChanged('u')}
            union all
            select m.dn, 'Skipped: login "' || m.login || '" belongs to an identity of another directory'
            from run_match m
@@ -286,7 +316,9 @@ async function planChangedUsers(
          from (select m.identity_id from run_match m where m.identity_id is not null
                group by m.identity_id having not bool_or(m.unchanged)
                union all
-               select i.id from identity i where not exists (select 1 from run_match m where m.identity_id = i.id)) c
+               select i.id from identity i
+               ${narrowedTo === null ? '' : 'where i.id in (select identity_id from changed_user_before)'}
+               ${narrowedTo === null ? 'where' : 'and'} not exists (select 1 from run_match m where m.identity_id = i.id)) c
          join synced_membership s on s.sync_config_id = $2 and s.identity_id = c.identity_id
          where not exists (select 1 from run_desired d
                            where d.identity_id = s.identity_id and d.app_group_id = s.app_group_id
@@ -308,8 +340,11 @@ async function planChangedUsers(
               union
               select identity_id from plan_membership where run_id = $1 and action = 'REMOVE') a) as "identitiesAffected",
            (select count(*) from identity where source_directory_id = $2 and active) as "activeIdentities",
-           (select count(*) from run_match where unchanged) as "entriesUnchanged"`,
-    [runId, directoryId, skipped.rowCount ?? 0],
+           (select count(*) from run_match where unchanged) ${narrowedTo === null ? '' : `+ ${UNCHANGED_COPIES}`}
+             as "entriesUnchanged"`,
+    narrowedTo === null
+      ? [runId, directoryId, skipped.rowCount ?? 0]
+      : [runId, directoryId, (skipped.rowCount ?? 0) + (await skippedBefore(client, narrowedTo)), staged],
   );
   const row = counts.rows[0];
   if (row === undefined) throw new Error('plan counts missing');
@@ -369,4 +404,74 @@ async function countsAsSnapshotLeft(
     membershipEdges: 0,
     asSnapshotLeft: true,
   };
+}
+
+/** SQL: the users of staging $4 a plan of changed rows left out, one per login as the match counts them. */
+const UNCHANGED_COPIES = `(select count(distinct lower(u.login)) from staged_user u
+  where u.run_id = $4 and u.login <> '' and u.dn_norm not in (select dn_norm from changed_user))`;
+
+/** SQL: the identity a staged user (alias) matches: by_id by its stable id, else by_login (see plan()). */
+function identityMatchJoinsSql(alias: string, directoryParam: string): string {
+  return `left join identity by_id on by_id.source_directory_id = ${directoryParam}
+            and by_id.external_id = coalesce(${alias}.stable_id, ${alias}.dn_norm)
+          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(${alias}.login)
+            and (by_login.source_directory_id = ${directoryParam} or by_login.source_directory_id is null)`;
+}
+
+/**
+ * Temp tables of a plan that matches only changed rows (planChangedUsers): changed_user, the staged
+ * users of run $1 that may plan otherwise than in snapshot $2; changed_user_before, the snapshot's rows
+ * of those users and of users renamed since (their old DN is gone), with the identity each matches now.
+ */
+async function createChangedUserTables(
+  client: pg.PoolClient,
+  stagingRunId: string,
+  snapshotRunId: string,
+  directoryId: string,
+): Promise<void> {
+  // Edges need the group's staged row: a group DN that appeared or went changes its holders' edges.
+  await client.query(
+    `create temp table changed_user on commit drop as
+     with own as (select dn_norm, login from staged_user where run_id = $1 and (fresh or corrected)),
+          moved_group as (
+            (select dn_norm from staged_group where run_id = $1 except select dn_norm from staged_group where run_id = $2)
+            union
+            (select dn_norm from staged_group where run_id = $2 except select dn_norm from staged_group where run_id = $1))
+     select u.dn_norm from staged_user u
+     where u.run_id = $1
+       and (u.fresh or u.corrected
+            or lower(u.login) in (select lower(login) from own)
+            or u.member_of && array(select dn_norm from moved_group))`,
+    [stagingRunId, snapshotRunId],
+  );
+  await client.query('create index on changed_user (dn_norm)');
+  await client.query('analyze changed_user');
+  await client.query(
+    `create temp table changed_user_before on commit drop as
+     select p.dn_norm, p.login, coalesce(by_id.id, by_login.id) as identity_id
+     from (select s.dn_norm, s.login, s.stable_id from staged_user s
+           join changed_user c on c.dn_norm = s.dn_norm
+           where s.run_id = $2
+           -- Two joins, not one with OR: that made both subplans per snapshot row (minutes at 100k).
+           union
+           select s.dn_norm, s.login, s.stable_id from staged_user s
+           join staged_user f on f.run_id = $1 and f.fresh and f.stable_id = s.stable_id and f.dn_norm <> s.dn_norm
+           where s.run_id = $2) p
+     ${identityMatchJoinsSql('p', '$3')}`,
+    [stagingRunId, snapshotRunId, directoryId],
+  );
+  await client.query('analyze changed_user_before');
+}
+
+/**
+ * The snapshot's skipped entries that are not changed rows, which this plan does not look at again: its
+ * count less its changed rows that were skipped then (no login, or one another directory's identity holds).
+ */
+async function skippedBefore(client: pg.PoolClient, snapshot: DifferentialSnapshot): Promise<number> {
+  const result = await client.query<{ n: number }>(
+    `select count(*)::int as n from changed_user_before p
+     where p.login is null or p.login = ''
+        or (p.identity_id is null and exists (select 1 from identity i where lower(i.login) = lower(p.login)))`,
+  );
+  return snapshot.entriesSkipped - (result.rows[0]?.n ?? 0);
 }

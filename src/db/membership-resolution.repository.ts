@@ -98,7 +98,7 @@ async function correctCarriedOverMemberOf(
   // so appending it cannot repeat a value. Pairs of members that are no carried-over user (groups, fresh
   // users, unknown DNs) match no row here.
   await client.query(
-    `update staged_user u set member_of = n.member_of
+    `update staged_user u set member_of = n.member_of, corrected = true
      from (select x.dn_norm,
                   array(select g from (
                           select v as g from unnest(x.member_of) as v

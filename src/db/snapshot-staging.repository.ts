@@ -53,7 +53,10 @@ export class SnapshotStagingRepository {
         await copyUnreplacedRows(client, STAGED_USER, runId, snapshotRunId);
         await copyUnreplacedRows(client, STAGED_GROUP, runId, snapshotRunId);
         if (settings.memberValues === 'ALL') await copyMemberValues(client, runId, snapshotRunId);
-        await client.query('update sync_run set staging_run_id = null where id = $1', [runId]);
+        await client.query(
+          'update sync_run set staging_run_id = null, staged_from_run_id = $2 where id = $1',
+          [runId, snapshotRunId],
+        );
       }
       const users = await client.query<{ n: number }>(
         'select count(*)::int as n from staged_user where run_id = $1',

@@ -154,6 +154,7 @@ export class StagingRepository {
       for (const table of STAGING_TABLES) await copyRows(client, table, fromRunId, toRunId);
       await client.query(
         `update sync_run t set read_mode = f.read_mode, read_mark = f.read_mark, staging_run_id = f.staging_run_id,
+           staged_from_run_id = f.staged_from_run_id,
            counters = t.counters || jsonb_strip_nulls(jsonb_build_object(
            'usersRead', f.counters->'usersRead', 'groupsRead', f.counters->'groupsRead', 'usersStaged', f.counters->'usersStaged',
            'memberOfValuesRead', f.counters->'memberOfValuesRead', 'groupMemberValuesRead', f.counters->'groupMemberValuesRead'))

@@ -21,6 +21,8 @@ export const StagedUserSchema = defineEntity({
     memberOf: p.array(),
     /** Read by this run (false: carried over from the snapshot by an incremental run). */
     fresh: p.boolean().default(true),
+    /** Carried over and then given another memberOf by the incremental correction. */
+    corrected: p.boolean().default(false),
   },
 });
 

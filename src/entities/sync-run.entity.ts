@@ -46,6 +46,11 @@ export const SyncRunSchema = defineEntity({
      */
     stagingRunId: p.uuid().nullable(),
     /**
+     * An incremental run that copied a snapshot's staging: that staging's run. Its rows that are neither
+     * fresh nor corrected equal that staging's, which lets the plan compare only the others.
+     */
+    stagedFromRunId: p.uuid().nullable(),
+    /**
      * The identity table's row versions (IdentityVersions): those the plan started from, then those the
      * apply left when its own writes were the only ones meanwhile (else null). A run that adopts this
      * run's staging and finds the same versions has nothing to plan.

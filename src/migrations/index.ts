@@ -16,6 +16,7 @@ import { Migration20261202042712_adopted_staging } from './migration-20261202042
 import { Migration20261202140000_identity_versions } from './migration-20261202140000-identity-versions.js';
 import { Migration20261202150000_group_member_value_arrays } from './migration-20261202150000-group-member-value-arrays.js';
 import { Migration20261202170000_access_log_deltas } from './migration-20261202170000-access-log-deltas.js';
+import { Migration20261202180000_changed_rows_plan } from './migration-20261202180000-changed-rows-plan.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
     class: Migration20261202150000_group_member_value_arrays,
   },
   { name: 'Migration20261202170000_access_log_deltas', class: Migration20261202170000_access_log_deltas },
+  { name: 'Migration20261202180000_changed_rows_plan', class: Migration20261202180000_changed_rows_plan },
 ];

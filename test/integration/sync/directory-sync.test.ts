@@ -219,6 +219,20 @@ describe('directory sync', () => {
     const again = await runSync(app, configId);
     expect(again.counters.entriesSkipped).toBe(1);
     expect(await planMessageOf(app, again.id)).toMatch(/^Planned nothing: .*, 1 skipped\)$/);
+
+    // Another entry changes: the plan matches only the changed rows and carries the skipped one over.
+    await tree.setAttribute(dn.carol ?? '', 'cn', ['Carol Changed']);
+    const changed = await runSync(app, configId);
+    expect(changed).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    expect(changed.counters).toMatchObject({ entriesSkipped: 1, identitiesToUpdate: 1 });
+    // The skipped entry gets a login: it is no longer skipped, and is created.
+    await tree.setAttribute(nameless, 'uid', ['nameless']);
+    const fixed = await runSync(app, configId);
+    expect(fixed.counters).toMatchObject({ entriesSkipped: 0, identitiesToCreate: 1 });
+    expect((await state()).nameless).toEqual(['Ops']);
+    // Ops as the tests after this one expect it: carol alone.
+    await tree.setMembers(dn.ops ?? '', [dn.carol ?? '']);
+    expect((await runSync(app, configId)).counters).toMatchObject({ identitiesDeactivated: 1 });
   });
 
   it('keeps a step-by-step log per run, filterable by level and text', async () => {
