@@ -110,12 +110,19 @@ export class DirectorySyncPlanRepository {
       // A full read may deactivate identities its read did not find, which an incremental snapshot's
       // plan left alone: after an incremental snapshot it plans in full.
       const snapshot = settings.differentialAgainst;
-      const asLeft =
+      const identitiesAsLeft =
         snapshot !== null && startVersions !== null && snapshot.identityVersions === startVersions;
       const counts =
-        asLeft && snapshot.stagingRunId === settings.stagingRunId && (snapshot.fullRead || !settings.fullRead)
+        identitiesAsLeft &&
+        snapshot.stagingRunId === settings.stagingRunId &&
+        (snapshot.fullRead || !settings.fullRead)
           ? await countsAsSnapshotLeft(client, settings, snapshot.entriesSkipped)
-          : await planChangedUsers(client, runId, settings, asLeft && comparesOnlyChangedRows(settings));
+          : await planChangedUsers(
+              client,
+              runId,
+              settings,
+              identitiesAsLeft && comparesOnlyChangedRows(settings),
+            );
       // Last, so the run's row stays locked only until the commit.
       await client.query('update sync_run set identity_versions = $2 where id = $1', [runId, startVersions]);
       return counts;
