@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { GroupMemberAttribute } from '../domain/directory-kinds.js';
 import type { ReadMark } from '../domain/read-modes.js';
 import { getAttributeValues, type LdapSession } from '../ldap/index.js';
@@ -52,7 +53,11 @@ export async function readMemberDeltas(
     attributes: ['entryCSN', 'reqType', 'reqEntryUUID', 'reqMod'],
     pageSize,
   });
+  let read = 0;
   for await (const page of pages) {
+    // A window of days may hold many pages of writes.
+    read += page.length;
+    Context.current().heartbeat({ logRecordsRead: read });
     for (const entry of page) {
       const entryUuid = getAttributeValues(entry, 'reqEntryUUID')[0]?.toLowerCase() ?? null;
       // Only the groups read are kept: a window of days may hold many more writes to other entries.
