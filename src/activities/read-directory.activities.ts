@@ -10,7 +10,12 @@ import { ErrorCode } from '../errors/error-codes.js';
 import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSession } from '../ldap/index.js';
 import { decideReadMode, laterTimestamp, withChangedSince } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
-import { mapGroupEntry, mapUserEntry, type MappedEntry } from '../sync/entry-mapping.js';
+import {
+  mapGroupEntry,
+  mapUserEntry,
+  type GroupAttributeMapping,
+  type MappedEntry,
+} from '../sync/entry-mapping.js';
 import { memberValuesUse, type MemberValuesUse } from '../sync/member-values-use.js';
 import { readMemberDeltas, type DeltaWindow } from './access-log-deltas.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -192,6 +197,54 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   }
 
   /**
+   * Reads the groups into the run's cleared staging; returns the count, member values and stable ids
+   * read. Member values are staged, only counted (a full read that needs none), or left to the log.
+   */
+  async function stageGroupEntries(
+    session: LdapSession,
+    context: RunContext,
+    plan: ReadPlan,
+    groupMapping: GroupAttributeMapping,
+    use: MemberValuesUse,
+    members: GroupMemberValues,
+  ): Promise<{ read: number; memberValues: number; stableIds: Set<string | null> }> {
+    const { run, config } = context;
+    await staging.clearGroups(run.id);
+    const attributes = requestedAttributes([
+      groupMapping.name,
+      members === 'FROM_LOG' ? null : groupMapping.member,
+      groupMapping.description,
+      groupMapping.catalogue,
+    ]);
+    const withMembers = members === 'STAGED';
+    let latest = run.readMark?.kind === 'MODIFY_TIMESTAMP' ? run.readMark.value : null;
+    let memberValues = 0;
+    const stableIds = new Set<string | null>();
+    const read = await forEachPage(
+      session,
+      context,
+      { ...configQuery(config, 'groups', plan.since), attributes },
+      'groupsRead',
+      async (page) => {
+        const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
+        const written = await staging.insertGroups(
+          run.id,
+          mapped.map((m) => m.row),
+          use,
+        );
+        memberValues += written.members;
+        for (const { row } of mapped) stableIds.add(row.stableId);
+        logRejectedValues(run.id, config.groupMemberAttribute, mapped);
+        latest = latestModifyTimestamp(page, latest);
+      },
+    );
+    if (plan.timestampMarks && latest !== null) {
+      await runs.setReadMark(run.id, { kind: 'MODIFY_TIMESTAMP', value: latest });
+    }
+    return { read, memberValues, stableIds };
+  }
+
+  /**
    * Stages the access log's deltas for the groups just read without their member values. Returns why
    * it could not, for the caller to read their values whole instead.
    */
@@ -256,16 +309,13 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         email: config.emailAttribute ?? null,
         externalId: config.externalIdAttribute ?? null,
       };
-      const wanted = [
+      const attributes = requestedAttributes([
         mapping.login,
         mapping.name,
         mapping.email,
         mapping.externalId,
         'memberOf',
-        'modifyTimestamp',
-        ...STABLE_ID_ATTRIBUTES,
-      ];
-      const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
+      ]);
       await runs.setPhase(runId, 'READ_USERS');
       await staging.clearUsers(runId);
       return withLdapSession(context.directory, deps.secrets, async (session) => {
@@ -316,50 +366,9 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         async (session) => {
           const plan = await readPlanOf(context, session);
           const window = deltaWindowOf(context, plan, use);
-          /**
-           * Reads the groups into a cleared staging; returns the count, member values and stable ids read.
-           * Member values are staged, only counted (a full read that needs none), or left to the log.
-           */
-          const readGroups = async (members: 'STAGED' | 'COUNTED' | 'FROM_LOG') => {
-            await staging.clearGroups(runId);
-            const withMembers = members === 'STAGED';
-            const wanted = [
-              groupMapping.name,
-              members === 'FROM_LOG' ? null : groupMapping.member,
-              groupMapping.description,
-              groupMapping.catalogue,
-              'modifyTimestamp',
-              ...STABLE_ID_ATTRIBUTES,
-            ];
-            const attributes = [...new Set(wanted.filter((name): name is string => name !== null))];
-            const runMark = context.run.readMark;
-            let latest = runMark?.kind === 'MODIFY_TIMESTAMP' ? runMark.value : null;
-            let memberValues = 0;
-            const stableIds = new Set<string | null>();
-            const read = await forEachPage(
-              session,
-              context,
-              { ...configQuery(config, 'groups', plan.since), attributes },
-              'groupsRead',
-              async (page) => {
-                const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
-                const written = await staging.insertGroups(
-                  runId,
-                  mapped.map((m) => m.row),
-                  use,
-                );
-                memberValues += written.members;
-                for (const { row } of mapped) stableIds.add(row.stableId);
-                logRejectedValues(runId, config.groupMemberAttribute, mapped);
-                latest = latestModifyTimestamp(page, latest);
-              },
-            );
-            if (plan.timestampMarks && latest !== null) {
-              await runs.setReadMark(runId, { kind: 'MODIFY_TIMESTAMP', value: latest });
-            }
-            return { read, memberValues, stableIds };
-          };
           const staged = use === 'ALL' || plan.snapshotRunId !== null ? 'STAGED' : 'COUNTED';
+          const readGroups = (members: GroupMemberValues) =>
+            stageGroupEntries(session, context, plan, groupMapping, use, members);
           let groups = await readGroups(window === null ? staged : 'FROM_LOG');
           // No group changed: nothing to take from the log.
           if (window !== null && plan.snapshotRunId !== null && groups.read > 0) {
@@ -412,6 +421,15 @@ function deltaWindowOf(context: RunContext, plan: ReadPlan, use: MemberValuesUse
   const logBaseDn = context.directory.accessLogBaseDn;
   if (logBaseDn == null || use !== 'CHANGED_GROUPS' || plan.snapshotRunId === null) return null;
   return since?.kind === 'ENTRY_CSN' && until?.kind === 'ENTRY_CSN' ? { logBaseDn, since, until } : null;
+}
+
+/** How a groups read treats member values (stageGroupEntries). */
+type GroupMemberValues = 'STAGED' | 'COUNTED' | 'FROM_LOG';
+
+/** The attributes a read asks for: the mapped ones set, modifyTimestamp and the stable ids, each once. */
+function requestedAttributes(mapped: readonly (string | null)[]): string[] {
+  const names = [...mapped, 'modifyTimestamp', ...STABLE_ID_ATTRIBUTES];
+  return [...new Set(names.filter((name): name is string => name !== null))];
 }
 
 /** A config's users or groups query, narrowed to the entries changed since the mark when there is one. */
