@@ -121,7 +121,7 @@ export class DirectorySyncPlanRepository {
               client,
               runId,
               settings,
-              identitiesAsLeft && comparesOnlyChangedRows(settings),
+              identitiesAsLeft && comparesOnlyChangedRows(settings) ? snapshot : null,
             );
       // Last, so the run's row stays locked only until the commit.
       await client.query('update sync_run set identity_versions = $2 where id = $1', [runId, startVersions]);
@@ -150,7 +150,7 @@ function comparesOnlyChangedRows(settings: PlanSettings): boolean {
 /**
  * The plan proper: every user whose entry or identity changed since the snapshot (every user without one).
  *
- * onlyChangedRows (comparesOnlyChangedRows, and no identity changed since the snapshot's apply): the
+ * narrowedTo (the snapshot, when comparesOnlyChangedRows and no identity changed since its apply): the
  * users left as copies of the snapshot's rows plan as they did then, with the identities that plan left,
  * to nothing. Only the others are matched (the fresh and corrected ones, those sharing a login with one,
  * and those holding a group that appeared or went), and the counts that cover every user (skipped
@@ -160,13 +160,12 @@ async function planChangedUsers(
   client: pg.PoolClient,
   runId: string,
   settings: PlanSettings,
-  onlyChangedRows: boolean,
+  narrowedTo: DifferentialSnapshot | null,
 ): Promise<PlanCounts> {
   const { syncConfigId, directoryId } = settings;
   const snapshot = settings.differentialAgainst;
   const differential = snapshot !== null;
   const staged = settings.stagingRunId;
-  const narrowedTo = onlyChangedRows && snapshot !== null ? snapshot : null;
   if (narrowedTo !== null)
     await createChangedUserTables(client, staged, narrowedTo.stagingRunId, directoryId);
   const onlyChanged = (alias: string): string =>
