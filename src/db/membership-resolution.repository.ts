@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
-import { freshGroupMembersSql, memberOfDeltasSql } from './staging-tables.js';
+import { freshGroupMembersSql, GROUPS_READ_WHOLE_SQL, memberOfDeltasSql } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 /** Where a run's user-in-group edges come from. */
@@ -65,8 +65,7 @@ async function correctCarriedOverMemberOf(
   use: MemberValuesUse,
 ): Promise<CorrectionCounts> {
   const reread = await client.query(
-    `create temp table fresh_group on commit drop as
-     select dn_norm from staged_group where run_id = $1 and fresh and members_added is null`,
+    `create temp table fresh_group on commit drop as ${GROUPS_READ_WHOLE_SQL}`,
     [runId],
   );
   await client.query('create index on fresh_group (dn_norm)');

@@ -4,6 +4,7 @@ import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { sameStagedContentSql } from './staged-row-content.js';
 import {
   freshGroupMembersSql,
+  GROUPS_READ_WHOLE_SQL,
   memberOfDeltasSql,
   STAGED_GROUP,
   STAGED_USER,
@@ -126,8 +127,7 @@ async function readDiffersFromSnapshot(
   // The groups read, with statistics: joined as staged_group rows estimated as one, the memberOf check
   // sorted the snapshot's 970k values on disk for a merge join (1.7 s at 100k, 0.3 s of it JIT).
   const readGroups = await client.query(
-    `create temp table read_group on commit drop as
-     select dn_norm from staged_group where run_id = $1 and fresh and members_added is null`,
+    `create temp table read_group on commit drop as ${GROUPS_READ_WHOLE_SQL}`,
     [runId],
   );
   await client.query('analyze read_group');

@@ -43,6 +43,12 @@ export function stagingRunIdSql(alias: string): string {
 }
 
 /**
+ * SQL: the groups run $1 read itself with their member values (not those whose deltas came from the
+ * access log): the groups whose values are the truth for the memberOf correction and the snapshot check.
+ */
+export const GROUPS_READ_WHOLE_SQL = `select dn_norm from staged_group where run_id = $1 and fresh and members_added is null`;
+
+/**
  * SQL: (group_dn_norm, member_value) of the groups run $1 read itself, from where `use` staged them:
  * staged_group_member rows (ALL) or each group's member_values array (CHANGED_GROUPS; not the groups
  * whose deltas came from the access log).
