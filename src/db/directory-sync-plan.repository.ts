@@ -4,7 +4,7 @@ import { inMembershipKeyOrder } from './membership-key-order.js';
 import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
 import { sameStagedContentSql } from './staged-row-content.js';
 import { STAGED_USER } from './staging-tables.js';
-import { analyzeStaleTables } from './table-statistics.js';
+import { analyzeJustWritten, analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 export interface PlanSettings {
@@ -338,7 +338,7 @@ async function planChangedUsers(
   // The apply joins these rows to identities and app groups next: without fresh statistics the planner
   // takes the run's plan for two rows and nests loops over it (minutes for a first sync at 10k users).
   // A plan with no rows leaves the apply nothing to join.
-  if (planned) await client.query('analyze plan_identity, plan_membership');
+  if (planned) await analyzeJustWritten(client, 'plan_identity, plan_membership');
   return {
     identitiesToCreate: Number(row.identitiesToCreate),
     identitiesToUpdate: Number(row.identitiesToUpdate),

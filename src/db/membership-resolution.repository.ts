@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { freshGroupMembersSql, GROUPS_READ_WHOLE_SQL, memberOfDeltasSql } from './staging-tables.js';
+import { analyzeJustWritten } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 /** Where a run's user-in-group edges come from. */
@@ -41,8 +42,9 @@ export class MembershipResolutionRepository {
       // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
       // Of staged_user only the columns queries join or filter on: statistics of the memberOf arrays (their
       // most common elements) took half of its 0.73 s at 100k users, and no plan reads them.
-      await client.query(
-        'analyze staged_user (run_id, dn_norm, stable_id, login, fresh), staged_group, staged_group_member',
+      await analyzeJustWritten(
+        client,
+        'staged_user (run_id, dn_norm, stable_id, login, fresh), staged_group, staged_group_member',
       );
       if (!settings.incremental || settings.membershipSource !== 'MEMBER_OF') return null;
       return correctCarriedOverMemberOf(client, runId, settings.memberValues);

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { analyzeJustWritten } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 export interface RoleSyncSettings {
@@ -36,7 +37,7 @@ export class RoleSyncRepository {
       // The first statement after the groups read: fresh statistics let this and every later phase of the
       // run hash-join the staged groups and member values (guessed at one row, nested loops ran
       // O(members x roles): minutes at 10k groups).
-      await client.query('analyze staged_group, staged_group_member');
+      await analyzeJustWritten(client, 'staged_group, staged_group_member');
       // Which groups need the DN in their role code: a name another group of the run shares, or a role of
       // another group holds. Names grouped once (a per-group search of the run's groups was O(groups^2)).
       await client.query(

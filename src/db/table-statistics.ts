@@ -22,3 +22,16 @@ export async function analyzeStaleTables(pool: pg.Pool, tables: readonly string[
     await pool.query(`analyze (skip_locked) ${names.map((name) => `"${name}"`).join(', ')}`);
   return names;
 }
+
+/**
+ * Analyzes tables a run has just bulk-written, in the caller's transaction, from a small sample: 3,000
+ * rows (statistics target 10) instead of 30,000. The plans that follow need each run's row count and the
+ * rough shape of the join keys, not fine histograms. The default sample read nearly every page of tables
+ * that hold earlier runs' rows too: the plan tables took 0.29 s to analyze after a 1% re-sync at 100k
+ * users, 0.05 s sampled.
+ */
+export async function analyzeJustWritten(client: pg.ClientBase, tables: string): Promise<void> {
+  await client.query('set local default_statistics_target = 10');
+  await client.query(`analyze ${tables}`);
+  await client.query('set local default_statistics_target to default');
+}
