@@ -97,20 +97,20 @@ async function correctCarriedOverMemberOf(
   );
   // An added group is one the row did not hold (a re-read group's, or a delta checked against the row),
   // so appending it cannot repeat a value. Pairs of members that are no carried-over user (groups, fresh
-  // users, unknown DNs) match no row here.
+  // users, unknown DNs) match no row here. Each user's changes come as two arrays, so the staging is
+  // joined once (looked up per memberOf value, it was joined twice).
   await client.query(
-    `update staged_user u set member_of = n.member_of, corrected = true
-     from (select x.dn_norm,
-                  array(select g from (
-                          select v as g from unnest(x.member_of) as v
-                          where not exists (select 1 from member_change c
-                                            where c.user_dn_norm = x.dn_norm and c.group_dn_norm = v and not c.added)
-                          union all
-                          select c.group_dn_norm from member_change c where c.user_dn_norm = x.dn_norm and c.added) s
-                        order by g collate "C") as member_of
-           from staged_user x
-           where x.run_id = $1 and not x.fresh and x.dn_norm in (select user_dn_norm from member_change)) n
-     where u.run_id = $1 and u.dn_norm = n.dn_norm`,
+    `update staged_user u
+     set member_of = array(select g from (select v as g from unnest(u.member_of) as v where v <> all (c.removed)
+                                          union all
+                                          select unnest(c.added)) s
+                           order by g collate "C"),
+         corrected = true
+     from (select user_dn_norm,
+                  coalesce(array_agg(group_dn_norm) filter (where added), '{}') as added,
+                  coalesce(array_agg(group_dn_norm) filter (where not added), '{}') as removed
+           from member_change group by user_dn_norm) c
+     where u.run_id = $1 and not u.fresh and u.dn_norm = c.user_dn_norm`,
     [runId],
   );
   return {
