@@ -1,11 +1,13 @@
 import type pg from 'pg';
+import { dropStagingPartitions, runsWithStaging } from './staging-partitions.js';
+import { stagingRunIdSql } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
-import { STAGING_TABLE_NAMES, stagingRunIdSql } from './staging-tables.js';
 
 export interface PruneCounts {
   runLogRows: number;
   planRows: number;
-  stagingRows: number;
+  /** Runs whose staging was dropped. */
+  stagingRuns: number;
 }
 
 /** Runs that ended before the cutoff: their detail (log, plan) goes; the run row and counters stay. */
@@ -25,23 +27,24 @@ const STALE_STAGING = `select r.id from sync_run r
          or k.id = (select s.id from sync_run s where s.sync_config_id = r.sync_config_id
                     and s.status = 'SUCCEEDED' and not s.dry_run order by s.created_at desc limit 1))`;
 
-/** Deletes old runs' detail in a few set-based statements. */
+/**
+ * Deletes old runs' detail in a few set-based statements, and drops the staging of stale runs and of
+ * runs that no longer exist (their config was deleted).
+ */
 export class RetentionRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  prune(detailCutoff: Date, stagingCutoff: Date): Promise<PruneCounts> {
-    return withTransaction(this.pool, async (client) => {
-      const deleteWhere = async (table: string, runs: string, cutoff: Date): Promise<number> =>
-        (await client.query(`delete from ${table} where run_id in (${runs})`, [cutoff])).rowCount ?? 0;
-      const runLogRows = await deleteWhere('run_log', ENDED_BEFORE, detailCutoff);
-      const planRows =
-        (await deleteWhere('plan_identity', ENDED_BEFORE, detailCutoff)) +
-        (await deleteWhere('plan_membership', ENDED_BEFORE, detailCutoff));
-      let stagingRows = 0;
-      for (const table of STAGING_TABLE_NAMES) {
-        stagingRows += await deleteWhere(table, STALE_STAGING, stagingCutoff);
-      }
-      return { runLogRows, planRows, stagingRows };
+  async prune(detailCutoff: Date, stagingCutoff: Date): Promise<PruneCounts> {
+    const detail = await withTransaction(this.pool, async (client) => {
+      const deleteWhere = async (table: string): Promise<number> =>
+        (await client.query(`delete from ${table} where run_id in (${ENDED_BEFORE})`, [detailCutoff]))
+          .rowCount ?? 0;
+      const runLogRows = await deleteWhere('run_log');
+      const planRows = (await deleteWhere('plan_identity')) + (await deleteWhere('plan_membership'));
+      return { runLogRows, planRows };
     });
+    const stale = await runsWithStaging(this.pool, STALE_STAGING, [stagingCutoff], true);
+    await dropStagingPartitions(this.pool, stale);
+    return { ...detail, stagingRuns: stale.length };
   }
 }

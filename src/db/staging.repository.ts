@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
 import type { GroupMemberDelta } from '../sync/member-deltas.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
+import { createStagingPartitions } from './staging-partitions.js';
 import { STAGING_TABLES, type StagingTable } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
@@ -37,11 +38,15 @@ export interface StagedGroupRow {
 export class StagingRepository {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Readies the run's staging for its users read: its partitions made, an earlier attempt's users gone. */
   async clearUsers(runId: string): Promise<void> {
+    await createStagingPartitions(this.pool, runId);
     await this.pool.query('delete from staged_user where run_id = $1', [runId]);
   }
 
+  /** Readies the run's staging for its groups read, as clearUsers. */
   async clearGroups(runId: string): Promise<void> {
+    await createStagingPartitions(this.pool, runId);
     await withTransaction(this.pool, async (client) => {
       await client.query('delete from staged_group_member where run_id = $1', [runId]);
       await client.query('delete from staged_group where run_id = $1', [runId]);
@@ -150,6 +155,7 @@ export class StagingRepository {
    * run that had adopted its snapshot's staging passes on the adoption (and has no rows to copy).
    */
   async copyRun(fromRunId: string, toRunId: string): Promise<void> {
+    await createStagingPartitions(this.pool, toRunId);
     await withTransaction(this.pool, async (client) => {
       for (const table of STAGING_TABLES) await copyRows(client, table, fromRunId, toRunId);
       await client.query(

@@ -4,7 +4,8 @@ import { withTransaction } from './transaction.js';
 import type { ReadMark, ReadMode } from '../domain/read-modes.js';
 import type { SyncKind } from '../domain/directory-kinds.js';
 import type { SyncPhase, SyncRunCounters, SyncRunStatus } from '../domain/sync-run-state.js';
-import { STAGING_TABLE_NAMES, stagingRunIdSql } from './staging-tables.js';
+import { dropStagingPartitions, runsWithStaging } from './staging-partitions.js';
+import { stagingRunIdSql } from './staging-tables.js';
 
 /** Whether a run got one of its directory's run slots, and how busy the directory is. */
 export interface RunSlot {
@@ -193,17 +194,13 @@ export class SyncRunRepository {
   }
 
   /**
-   * Drops the staging rows of the config's runs other than the staging this run and `keep` (the snapshot
+   * Drops the staging partitions of the config's runs other than the staging this run and `keep` (the snapshot
    * a dry run must not take away from the next incremental run) read, their own or adopted.
    */
   async dropOlderStaging(runId: string, keep: string | null): Promise<void> {
-    await withTransaction(this.pool, async (client) => {
-      const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
-                     and id not in (select ${stagingRunIdSql('k')} from sync_run k where k.id in ($1, $2::uuid))`;
-      for (const table of STAGING_TABLE_NAMES) {
-        await client.query(`delete from ${table} where run_id in (${older})`, [runId, keep]);
-      }
-    });
+    const older = `select id from sync_run where sync_config_id = (select sync_config_id from sync_run where id = $1)
+                   and id not in (select ${stagingRunIdSql('k')} from sync_run k where k.id in ($1, $2::uuid))`;
+    await dropStagingPartitions(this.pool, await runsWithStaging(this.pool, older, [runId, keep]));
   }
 
   /** Merges counters (later values win), so each phase records only what it knows. */

@@ -17,6 +17,7 @@ import { Migration20261202140000_identity_versions } from './migration-202612021
 import { Migration20261202150000_group_member_value_arrays } from './migration-20261202150000-group-member-value-arrays.js';
 import { Migration20261202170000_access_log_deltas } from './migration-20261202170000-access-log-deltas.js';
 import { Migration20261202180000_changed_rows_plan } from './migration-20261202180000-changed-rows-plan.js';
+import { Migration20261203100000_staging_partitioned_by_run } from './migration-20261203100000-staging-partitioned-by-run.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -54,4 +55,8 @@ export const MIGRATIONS = [
   },
   { name: 'Migration20261202170000_access_log_deltas', class: Migration20261202170000_access_log_deltas },
   { name: 'Migration20261202180000_changed_rows_plan', class: Migration20261202180000_changed_rows_plan },
+  {
+    name: 'Migration20261203100000_staging_partitioned_by_run',
+    class: Migration20261203100000_staging_partitioned_by_run,
+  },
 ];

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { StagingRepository, type StagedGroupRow } from '../../../src/db/staging.repository.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
+import { newStagingRun } from '../../support/staging-run.js';
 
 function group(dn: string, members: string[], stableId: string | null = null): StagedGroupRow {
   return {
@@ -50,7 +50,7 @@ describe('StagingRepository.insertGroups', () => {
   ] as const)(
     'stages each group once with its values (%s: as %s); a DN repeated in another spelling keeps the first',
     async (use, as) => {
-      const runId = randomUUID();
+      const runId = await newStagingRun(database().pool);
       const first = await staging.insertGroups(
         runId,
         [group('cn=g1', ['uid=b', 'uid=a']), group('cn=g2', ['uid=c']), group('CN=G2', ['uid=z'])],
@@ -82,7 +82,7 @@ describe('StagingRepository.insertGroups', () => {
   );
 
   it('counts the member values of groups that carry none', async () => {
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)], 'CHANGED_GROUPS');
     expect(countsOnly).toEqual({ groups: 1, members: 2 });
     expect(await stagedMembers(runId)).toEqual({ rows: [], arrays: [] });

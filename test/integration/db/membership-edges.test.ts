@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
 import { createRunEdgesTable, type EdgeSource } from '../../../src/db/membership-resolution.repository.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
+import { newStagingRun } from '../../support/staging-run.js';
 
 const NESTED_MEMBER_OF: EdgeSource = {
   membershipSource: 'MEMBER_OF',
@@ -40,7 +40,7 @@ describe('createRunEdgesTable', () => {
   }
 
   it('holds a direct and a nested path to the same group once, and only the listed users', async () => {
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     const client = await database().pool.connect();
     try {
       // The table lives for the plan's transaction.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -11,6 +10,7 @@ import {
   type StagedUserRow,
 } from '../../../src/db/staging.repository.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
+import { newStagingRun } from '../../support/staging-run.js';
 
 function user(name: string, memberOf: string[], stableId: string = `id-${name}`): StagedUserRow {
   const dn = `uid=${name},ou=people`;
@@ -59,7 +59,7 @@ describe('SnapshotStagingRepository.complete', () => {
   });
 
   async function stageSnapshot(): Promise<string> {
-    const snapshotRunId = randomUUID();
+    const snapshotRunId = await newStagingRun(database().pool);
     await staging.insertUsers(snapshotRunId, SNAPSHOT_USERS);
     await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS, 'ALL');
     return snapshotRunId;
@@ -87,7 +87,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   it('adopts the snapshot when every entry read equals its row there, and drops what the run staged', async () => {
     const snapshotRunId = await stageSnapshot();
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     // The mark second read again: user a and group g1, as they were.
     await staging.insertUsers(runId, [user('a', ['g1'])]);
     await staging.insertGroups(runId, [group('g1', ['a', 'b'])], 'ALL');
@@ -106,7 +106,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   it('copies the rows no entry read replaces when a user changed, the same again when the groups read is retried', async () => {
     const snapshotRunId = await stageSnapshot();
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     await staging.insertUsers(runId, [{ ...user('b', ['g1']), displayName: 'Renamed b' }]);
 
     const completion = await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS);
@@ -133,7 +133,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   it('replaces a renamed entry by its stable id and renames the user in the member values copied', async () => {
     const snapshotRunId = await stageSnapshot();
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     // c is renamed to c2 (same stable id); g1 is re-read under a new name with other members.
     await staging.insertUsers(runId, [user('c2', ['g2'], 'id-c')]);
     await staging.insertGroups(runId, [group('g1-new', ['a'], 'id-g1')], 'ALL');
@@ -155,7 +155,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   it('does not adopt when a group read lists other members than before', async () => {
     const snapshotRunId = await stageSnapshot();
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     await staging.insertGroups(runId, [{ ...group('g1', ['a', 'c']), memberCount: 2 }], 'ALL');
     expect((await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).adopted).toBe(false);
   });
@@ -163,11 +163,11 @@ describe('SnapshotStagingRepository.complete', () => {
   it("with memberOf: does not adopt when a group read lists other users than hold it (the overlay's silent change)", async () => {
     const snapshotRunId = await stageSnapshot();
     // g2 read with the same content and count, but b instead of c: the users' memberOf is stale.
-    const moved = randomUUID();
+    const moved = await newStagingRun(database().pool);
     await staging.insertGroups(moved, [group('g2', ['b'])], 'CHANGED_GROUPS');
     expect((await snapshots.complete(moved, snapshotRunId, MEMBER_OF)).adopted).toBe(false);
     // Members that are no snapshot user (a nested group, an unknown DN) do not count against it.
-    const same = randomUUID();
+    const same = await newStagingRun(database().pool);
     await staging.insertGroups(
       same,
       [{ ...group('g2', ['c']), members: ['uid=c,ou=people', 'cn=nested,ou=groups'], memberCount: 1 }],
@@ -178,7 +178,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   /** A full read of the snapshot's directory: every user, the groups with their counts but no member values. */
   async function stageFullRead(users: StagedUserRow[]): Promise<string> {
-    const runId = randomUUID();
+    const runId = await newStagingRun(database().pool);
     await staging.insertUsers(runId, users);
     await staging.insertGroups(
       runId,

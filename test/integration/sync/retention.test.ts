@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStagingPartitions } from '../../../src/db/staging-partitions.js';
 import { applyRetentionSchedule } from '../../../src/services/retention-scheduler.js';
 import type { retentionWorkflow } from '../../../src/workflows/retention.workflow.js';
 import { RETENTION_SCHEDULE_ID } from '../../../src/workflows/workflow-ids.js';
@@ -32,6 +34,17 @@ async function rowsOf(table: string, runId: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+/** The staging partitions of the run (src/db/staging-partitions.ts), by parent table. */
+async function partitionsOf(runId: string): Promise<string[]> {
+  const { rows } = await app.database.pool.query<{ parent: string }>(
+    `select p.relname as parent from pg_inherits i
+     join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+     where c.relname = p.relname || '_' || replace($1, '-', '') order by 1`,
+    [runId],
+  );
+  return rows.map((row) => row.parent);
+}
+
 describe('retention', () => {
   it('prunes logs, plans and leftover staging of old runs; keeps runs, recent detail and the snapshot', async () => {
     const tree = await createScenarioTree(slapd, 'retention');
@@ -58,20 +71,29 @@ describe('retention', () => {
       `update sync_run set finished_at = now() - interval '100 days' where id = any($1::uuid[])`,
       [[old.id, recent.id]],
     );
-    // Staging an old run left behind (as a failed run's would be).
+    // Staging an old run left behind (as a failed run's would be); the clean-up of later runs dropped
+    // its partitions.
+    expect(await partitionsOf(old.id)).toEqual([]);
+    await createStagingPartitions(app.database.pool, old.id);
     await app.database.pool.query(
       `insert into staged_user (run_id, dn_norm, dn, member_of) values ($1, 'uid=left,dc=x', 'uid=left,dc=x', '{}')`,
       [old.id],
     );
     expect(await rowsOf('run_log', old.id)).toBeGreaterThan(0);
     expect(await rowsOf('plan_identity', old.id)).toBeGreaterThan(0);
+    // Staging of a run whose row is gone (its config was deleted).
+    const orphan = randomUUID();
+    await createStagingPartitions(app.database.pool, orphan);
+    expect(await partitionsOf(orphan)).toEqual(['staged_group', 'staged_group_member', 'staged_user']);
 
     const counts = await app.temporal.client.workflow.execute<typeof retentionWorkflow>('retentionWorkflow', {
       args: [{ retentionDays: 90 }],
       taskQueue: app.temporal.taskQueue,
       workflowId: `retention-test-${old.id}`,
     });
-    expect(counts).toMatchObject({ stagingRows: 1 });
+    expect(counts).toMatchObject({ stagingRuns: 2 });
+    expect(await partitionsOf(old.id)).toEqual([]);
+    expect(await partitionsOf(orphan)).toEqual([]);
     for (const table of ['run_log', 'plan_identity', 'plan_membership', 'staged_user']) {
       expect(await rowsOf(table, old.id), table).toBe(0);
     }

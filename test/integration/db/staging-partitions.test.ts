@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import {
+  createStagingPartitions,
+  dropStagingPartitions,
+  runsWithStaging,
+  stagingPartition,
+} from '../../../src/db/staging-partitions.js';
+import { useMigratedDatabase } from '../../support/migrated-database.js';
+
+describe('staging partitions', () => {
+  const database = useMigratedDatabase();
+
+  async function partitionsOf(runId: string): Promise<string[]> {
+    const { rows } = await database().pool.query<{ parent: string }>(
+      `select p.relname as parent from pg_inherits i
+       join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+       where c.relname = p.relname || '_' || replace($1, '-', '') order by 1`,
+      [runId],
+    );
+    return rows.map((row) => row.parent);
+  }
+
+  async function stageUser(runId: string): Promise<void> {
+    await database().pool.query(
+      `insert into staged_user (run_id, dn_norm, dn, member_of) values ($1, 'uid=a', 'uid=a', '{}')`,
+      [runId],
+    );
+  }
+
+  it('creates a run its partitions once, however often and concurrently asked', async () => {
+    const runId = randomUUID();
+    await expect(stageUser(runId)).rejects.toThrow(/no partition of relation "staged_user"/);
+    await Promise.all([
+      createStagingPartitions(database().pool, runId),
+      createStagingPartitions(database().pool, runId),
+    ]);
+    await createStagingPartitions(database().pool, runId);
+    expect(await partitionsOf(runId)).toEqual(['staged_group', 'staged_group_member', 'staged_user']);
+    await stageUser(runId);
+    const { rows } = await database().pool.query(`select dn from ${stagingPartition('staged_user', runId)}`);
+    expect(rows).toEqual([{ dn: 'uid=a' }]);
+  });
+
+  it('refuses a run id that is no UUID, as it names a table', () => {
+    expect(() => stagingPartition('staged_user', 'x"; drop table identity; --')).toThrow(/not a run id/);
+  });
+
+  it('finds the selected runs with staging, and with orphans those without a run row', async () => {
+    const [selected, other] = [randomUUID(), randomUUID()];
+    for (const runId of [selected, other]) await createStagingPartitions(database().pool, runId);
+    const pool = database().pool;
+    expect(await runsWithStaging(pool, 'select $1::uuid', [selected])).toEqual([selected]);
+    const withOrphans = await runsWithStaging(pool, 'select $1::uuid', [selected], true);
+    expect(withOrphans).toEqual(expect.arrayContaining([selected, other]));
+  });
+
+  it('drops a run its partitions and rows, idempotently, and finishes an interrupted detach', async () => {
+    const pool = database().pool;
+    const [dropped, interrupted] = [randomUUID(), randomUUID()];
+    for (const runId of [dropped, interrupted]) {
+      await createStagingPartitions(pool, runId);
+      await stageUser(runId);
+    }
+    await dropStagingPartitions(pool, [dropped]);
+    await dropStagingPartitions(pool, [dropped]);
+    expect(await partitionsOf(dropped)).toEqual([]);
+    const left = await pool.query('select 1 from staged_user where run_id = $1', [dropped]);
+    expect(left.rowCount).toBe(0);
+
+    // A reader holds the partition open; the detach waits for it and is cancelled: it stays pending.
+    const reader = await pool.connect();
+    const detacher = await pool.connect();
+    try {
+      await reader.query('begin');
+      await reader.query('select 1 from staged_user where run_id = $1', [interrupted]);
+      const partition = stagingPartition('staged_user', interrupted);
+      const pid = (await detacher.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+      const detach = detacher.query(`alter table staged_user detach partition ${partition} concurrently`);
+      await expect.poll(async () => await pendingDetach(pool, partition)).toBe(true);
+      await pool.query('select pg_cancel_backend($1)', [pid]);
+      await expect(detach).rejects.toThrow(/cancel/);
+      await reader.query('commit');
+      await dropStagingPartitions(pool, [interrupted]);
+      expect(await partitionsOf(interrupted)).toEqual([]);
+      expect(await pool.query('select to_regclass($1) as t', [partition])).toMatchObject({
+        rows: [{ t: null }],
+      });
+    } finally {
+      reader.release();
+      detacher.release();
+    }
+  });
+});
+
+async function pendingDetach(pool: pg.Pool, partition: string): Promise<boolean> {
+  const { rows } = await pool.query<{ pending: boolean }>(
+    'select inhdetachpending as pending from pg_inherits where inhrelid = to_regclass($1)',
+    [partition],
+  );
+  return rows[0]?.pending ?? false;
+}
