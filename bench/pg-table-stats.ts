@@ -22,6 +22,8 @@ export type TableStats = ReadonlyMap<string, TableWrites>;
 /** PGSTAT_IDLE_INTERVAL (10 s) plus a margin. */
 export const STATS_FLUSH_WAIT_MS = 11_000;
 const WORKING_TABLE = /^(staged_|plan_)/;
+/** A run's partition of a staging table (src/db/staging-partitions.ts): its rows count under the table. */
+const STAGING_PARTITION = /^(staged_[a-z_]+)_[0-9a-f]{32}$/;
 
 export async function readTableStats(pool: pg.Pool): Promise<TableStats> {
   const result = await pool.query<{ relname: string; ins: string; upd: string; del: string }>(
@@ -52,14 +54,24 @@ export function rowsWrittenBetween(before: TableStats, after: TableStats, ignore
       updated: now.updated - then.updated,
       deleted: now.deleted - then.deleted,
     };
-    const rows = delta.inserted + delta.updated + delta.deleted;
-    if (rows === 0) continue;
-    written.byTable[table] = delta;
-    written.inserted += delta.inserted;
-    written.updated += delta.updated;
-    written.deleted += delta.deleted;
-    written.total += rows;
-    if (WORKING_TABLE.test(table)) written.working += rows;
+    addWrites(written, STAGING_PARTITION.exec(table)?.[1] ?? table, delta);
   }
   return written;
+}
+
+/** Adds a table's writes to the step's totals. */
+export function addWrites(written: RowsWritten, table: string, delta: TableWrites): void {
+  const rows = delta.inserted + delta.updated + delta.deleted;
+  if (rows === 0) return;
+  const sum = written.byTable[table] ?? { inserted: 0, updated: 0, deleted: 0 };
+  written.byTable[table] = {
+    inserted: sum.inserted + delta.inserted,
+    updated: sum.updated + delta.updated,
+    deleted: sum.deleted + delta.deleted,
+  };
+  written.inserted += delta.inserted;
+  written.updated += delta.updated;
+  written.deleted += delta.deleted;
+  written.total += rows;
+  if (WORKING_TABLE.test(table)) written.working += rows;
 }
