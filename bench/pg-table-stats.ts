@@ -3,6 +3,7 @@
 // (10 s in PostgreSQL 15), so readings are taken only after that much quiet.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
+import { stagingTableOfPartition } from '../src/db/staging-partitions.js';
 
 export interface TableWrites {
   inserted: number;
@@ -22,8 +23,6 @@ export type TableStats = ReadonlyMap<string, TableWrites>;
 /** PGSTAT_IDLE_INTERVAL (10 s) plus a margin. */
 export const STATS_FLUSH_WAIT_MS = 11_000;
 const WORKING_TABLE = /^(staged_|plan_)/;
-/** A run's partition of a staging table (src/db/staging-partitions.ts): its rows count under the table. */
-const STAGING_PARTITION = /^(staged_[a-z_]+)_[0-9a-f]{32}$/;
 
 export async function readTableStats(pool: pg.Pool): Promise<TableStats> {
   const result = await pool.query<{ relname: string; ins: string; upd: string; del: string }>(
@@ -54,7 +53,8 @@ export function rowsWrittenBetween(before: TableStats, after: TableStats, ignore
       updated: now.updated - then.updated,
       deleted: now.deleted - then.deleted,
     };
-    addWrites(written, STAGING_PARTITION.exec(table)?.[1] ?? table, delta);
+    // A run's partition of a staging table counts under the table.
+    addWrites(written, stagingTableOfPartition(table) ?? table, delta);
   }
   return written;
 }

@@ -12,10 +12,16 @@ import { withTransaction } from './transaction.js';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PARTITION_SUFFIX = /_([0-9a-f]{32})$/;
+const PARTITION_NAME = new RegExp(`^(${STAGING_TABLE_NAMES.join('|')})${PARTITION_SUFFIX.source}`);
 
 /** The (quoted) name of the partition of staging table `table` that holds run `runId`'s rows. */
 export function stagingPartition(table: string, runId: string): string {
   return `"${table}_${checkedRunId(runId).replaceAll('-', '')}"`;
+}
+
+/** The staging table whose run partition `relname` is (unquoted), or null for any other table. */
+export function stagingTableOfPartition(relname: string): string | null {
+  return PARTITION_NAME.exec(relname)?.[1] ?? null;
 }
 
 /** Run ids come from the database; checked anyway, as they are spliced into DDL (it takes no parameters). */
@@ -35,7 +41,7 @@ export async function createStagingPartitions(pool: pg.Pool, runId: string): Pro
     await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`staging ${runId}`]);
     for (const table of STAGING_TABLE_NAMES) {
       const partition = stagingPartition(table, runId);
-      if (await isPartition(client, partition)) continue;
+      if ((await partitionState(client, partition)) !== null) continue;
       await client.query(
         `create unlogged table if not exists ${partition} (like ${table} including defaults)`,
       );
@@ -78,18 +84,14 @@ export async function dropStagingPartitions(pool: pg.Pool, runIds: readonly stri
   for (const runId of runIds) {
     for (const table of STAGING_TABLE_NAMES) {
       const partition = stagingPartition(table, runId);
-      const attached = await pool.query<{ pending: boolean }>(
-        'select inhdetachpending as pending from pg_inherits where inhrelid = to_regclass($1)',
-        [partition],
-      );
-      const state = attached.rows[0];
-      if (state !== undefined) {
+      const state = await partitionState(pool, partition);
+      if (state !== null) {
         await pool
           .query(
-            `alter table ${table} detach partition ${partition} ${state.pending ? 'finalize' : 'concurrently'}`,
+            `alter table ${table} detach partition ${partition} ${state === 'DETACH_PENDING' ? 'finalize' : 'concurrently'}`,
           )
           .catch(async (error: unknown) => {
-            if (await isPartition(pool, partition)) throw error;
+            if ((await partitionState(pool, partition)) !== null) throw error;
           });
       }
       await pool.query(`drop table if exists ${partition}`);
@@ -97,7 +99,16 @@ export async function dropStagingPartitions(pool: pg.Pool, runIds: readonly stri
   }
 }
 
-async function isPartition(db: pg.Pool | pg.PoolClient, partition: string): Promise<boolean> {
-  const result = await db.query('select 1 from pg_inherits where inhrelid = to_regclass($1)', [partition]);
-  return (result.rowCount ?? 0) > 0;
+/** Whether the (quoted) table is a partition, and whether a detach of it was left unfinished; null: it is not. */
+async function partitionState(
+  db: pg.Pool | pg.PoolClient,
+  partition: string,
+): Promise<'ATTACHED' | 'DETACH_PENDING' | null> {
+  const result = await db.query<{ pending: boolean }>(
+    'select inhdetachpending as pending from pg_inherits where inhrelid = to_regclass($1)',
+    [partition],
+  );
+  const row = result.rows[0];
+  if (row === undefined) return null;
+  return row.pending ? 'DETACH_PENDING' : 'ATTACHED';
 }

@@ -6,21 +6,13 @@ import {
   dropStagingPartitions,
   runsWithStaging,
   stagingPartition,
+  stagingTableOfPartition,
 } from '../../../src/db/staging-partitions.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
+import { stagingPartitionsOf } from '../../support/staging-run.js';
 
 describe('staging partitions', () => {
   const database = useMigratedDatabase();
-
-  async function partitionsOf(runId: string): Promise<string[]> {
-    const { rows } = await database().pool.query<{ parent: string }>(
-      `select p.relname as parent from pg_inherits i
-       join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-       where c.relname = p.relname || '_' || replace($1, '-', '') order by 1`,
-      [runId],
-    );
-    return rows.map((row) => row.parent);
-  }
 
   async function stageUser(runId: string): Promise<void> {
     await database().pool.query(
@@ -37,10 +29,23 @@ describe('staging partitions', () => {
       createStagingPartitions(database().pool, runId),
     ]);
     await createStagingPartitions(database().pool, runId);
-    expect(await partitionsOf(runId)).toEqual(['staged_group', 'staged_group_member', 'staged_user']);
+    expect(await stagingPartitionsOf(database().pool, runId)).toEqual([
+      'staged_group',
+      'staged_group_member',
+      'staged_user',
+    ]);
     await stageUser(runId);
     const { rows } = await database().pool.query(`select dn from ${stagingPartition('staged_user', runId)}`);
     expect(rows).toEqual([{ dn: 'uid=a' }]);
+  });
+
+  it('tells the staging table of a run partition by its name, and no table for any other', () => {
+    const runId = randomUUID();
+    const unquoted = (table: string): string => stagingPartition(table, runId).replaceAll('"', '');
+    expect(stagingTableOfPartition(unquoted('staged_group_member'))).toBe('staged_group_member');
+    expect(stagingTableOfPartition(unquoted('staged_group'))).toBe('staged_group');
+    expect(stagingTableOfPartition('staged_user')).toBeNull();
+    expect(stagingTableOfPartition(unquoted('plan_membership'))).toBeNull();
   });
 
   it('refuses a run id that is no UUID, as it names a table', () => {
@@ -65,7 +70,7 @@ describe('staging partitions', () => {
     }
     await dropStagingPartitions(pool, [dropped]);
     await dropStagingPartitions(pool, [dropped]);
-    expect(await partitionsOf(dropped)).toEqual([]);
+    expect(await stagingPartitionsOf(database().pool, dropped)).toEqual([]);
     const left = await pool.query('select 1 from staged_user where run_id = $1', [dropped]);
     expect(left.rowCount).toBe(0);
 
@@ -83,7 +88,7 @@ describe('staging partitions', () => {
       await expect(detach).rejects.toThrow(/cancel/);
       await reader.query('commit');
       await dropStagingPartitions(pool, [interrupted]);
-      expect(await partitionsOf(interrupted)).toEqual([]);
+      expect(await stagingPartitionsOf(database().pool, interrupted)).toEqual([]);
       expect(await pool.query('select to_regclass($1) as t', [partition])).toMatchObject({
         rows: [{ t: null }],
       });
