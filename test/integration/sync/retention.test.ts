@@ -13,6 +13,7 @@ import {
   uniqueName,
 } from '../../support/factories.js';
 import { createScenarioTree } from '../../support/ldap-scenario.js';
+import { stagingPartitionsOf } from '../../support/staging-run.js';
 import { adoptedStagingOf, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -32,17 +33,6 @@ async function rowsOf(table: string, runId: string): Promise<number> {
     [runId],
   );
   return rows[0]?.n ?? -1;
-}
-
-/** The staging partitions of the run (src/db/staging-partitions.ts), by parent table. */
-async function partitionsOf(runId: string): Promise<string[]> {
-  const { rows } = await app.database.pool.query<{ parent: string }>(
-    `select p.relname as parent from pg_inherits i
-     join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-     where c.relname = p.relname || '_' || replace($1, '-', '') order by 1`,
-    [runId],
-  );
-  return rows.map((row) => row.parent);
 }
 
 describe('retention', () => {
@@ -73,7 +63,7 @@ describe('retention', () => {
     );
     // Staging an old run left behind (as a failed run's would be); the clean-up of later runs dropped
     // its partitions.
-    expect(await partitionsOf(old.id)).toEqual([]);
+    expect(await stagingPartitionsOf(app.database.pool, old.id)).toEqual([]);
     await createStagingPartitions(app.database.pool, old.id);
     await app.database.pool.query(
       `insert into staged_user (run_id, dn_norm, dn, member_of) values ($1, 'uid=left,dc=x', 'uid=left,dc=x', '{}')`,
@@ -84,7 +74,11 @@ describe('retention', () => {
     // Staging of a run whose row is gone (its config was deleted).
     const orphan = randomUUID();
     await createStagingPartitions(app.database.pool, orphan);
-    expect(await partitionsOf(orphan)).toEqual(['staged_group', 'staged_group_member', 'staged_user']);
+    expect(await stagingPartitionsOf(app.database.pool, orphan)).toEqual([
+      'staged_group',
+      'staged_group_member',
+      'staged_user',
+    ]);
 
     const counts = await app.temporal.client.workflow.execute<typeof retentionWorkflow>('retentionWorkflow', {
       args: [{ retentionDays: 90 }],
@@ -92,8 +86,8 @@ describe('retention', () => {
       workflowId: `retention-test-${old.id}`,
     });
     expect(counts).toMatchObject({ stagingRuns: 2 });
-    expect(await partitionsOf(old.id)).toEqual([]);
-    expect(await partitionsOf(orphan)).toEqual([]);
+    expect(await stagingPartitionsOf(app.database.pool, old.id)).toEqual([]);
+    expect(await stagingPartitionsOf(app.database.pool, orphan)).toEqual([]);
     for (const table of ['run_log', 'plan_identity', 'plan_membership', 'staged_user']) {
       expect(await rowsOf(table, old.id), table).toBe(0);
     }
