@@ -4,15 +4,10 @@ import {
   type DifferentialSnapshot,
   type PlanCounts,
 } from '../db/directory-sync-plan.repository.js';
-import {
-  MembershipResolutionRepository,
-  type CorrectionCounts,
-  type EdgeSource,
-} from '../db/membership-resolution.repository.js';
+import { MembershipResolutionRepository, type EdgeSource } from '../db/membership-resolution.repository.js';
 import { PlanContextRepository, type PlanContextSettings } from '../db/plan-context.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
-import { memberValuesUse } from '../sync/member-values-use.js';
 import { evaluateSafetyGuard, type GuardDecision } from '../sync/safety-guard.js';
 import type { ActivityDeps } from './activity-deps.js';
 import type { RunInput } from './read-directory.activities.js';
@@ -49,28 +44,21 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
 
   return {
     /**
-     * Readies the staging for the plan (statistics, an incremental run's memberOf correction) and records
-     * the plan context a later differential run compares with. The edges themselves are the plan's.
+     * Readies the staging for the plan (statistics) and records the plan context a later differential
+     * run compares with. The edges themselves are the plan's.
      */
     async resolveMembers({ runId }: RunInput): Promise<void> {
       const context = await loadRunContext(deps.database.orm.em.fork(), runId);
       const { run, config } = context;
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      // An adopted staging is as the snapshot's run resolved it: nothing new to analyze or to correct.
-      const correction =
-        run.stagingRunId == null
-          ? await resolution.resolve(runId, {
-              membershipSource: config.membershipSource,
-              incremental: run.readMode === 'INCREMENTAL',
-              memberValues: memberValuesUse(config),
-            })
-          : null;
+      // An adopted staging is as the snapshot's run resolved it: nothing new to analyze.
+      if (run.stagingRunId == null) await resolution.analyzeStaging();
       // Without differential sync no run compares with it; the first run after switching it on plans all.
       const planContextDigest = config.differentialSync
         ? await planContext.digest(stagingRunOf(run), planContextSettings(context))
         : null;
       await runs.setPlanContextDigest(runId, planContextDigest);
-      await log.append(runId, 'INFO', 'RESOLVE_MEMBERS', resolveMessage(config, correction));
+      await log.append(runId, 'INFO', 'RESOLVE_MEMBERS', resolveMessage(config));
     },
 
     async planChanges({ runId }: RunInput): Promise<PlanResult> {
@@ -168,13 +156,7 @@ function nothingChangedMessage(counts: PlanCounts): string {
   );
 }
 
-function resolveMessage(config: RunContext['config'], correction: CorrectionCounts | null): string {
-  if (correction !== null) {
-    return (
-      `Corrected the memberOf values carried over from the last successful run by the groups read again: ` +
-      `${correction.pairsAdded} added, ${correction.pairsRemoved} removed`
-    );
-  }
+function resolveMessage(config: RunContext['config']): string {
   const source =
     config.membershipSource === 'MEMBER_OF' ? "the users' memberOf" : "the groups' member values";
   return `Memberships come from ${source}${config.expandNestedGroups ? ', nested groups expanded' : ''}`;

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SnapshotStagingRepository } from '../db/snapshot-staging.repository.js';
+import { SnapshotStagingRepository, type CorrectionCounts } from '../db/snapshot-staging.repository.js';
 import { StagingRepository } from '../db/staging.repository.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
@@ -185,6 +185,16 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       }
     }
     return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks };
+  }
+
+  async function logCorrection(runId: string, counts: CorrectionCounts): Promise<void> {
+    await log.append(
+      runId,
+      'INFO',
+      'READ_GROUPS',
+      `Corrected the memberOf of ${counts.usersCorrected} users carried over from the last successful run ` +
+        `by the groups read: ${counts.pairsAdded} values added, ${counts.pairsRemoved} removed`,
+    );
   }
 
   async function logAdoption(runId: string): Promise<void> {
@@ -393,12 +403,13 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       );
       await runs.mergeCounters(runId, { groupsRead, groupMemberValuesRead });
       if (snapshotRunId !== null) {
-        const { adopted, usersStaged } = await snapshots.complete(runId, snapshotRunId, {
+        const { adopted, usersStaged, memberOfCorrection } = await snapshots.complete(runId, snapshotRunId, {
           membershipSource: config.membershipSource,
           memberValues: use,
         });
         await runs.mergeCounters(runId, { usersStaged });
         if (adopted) await logAdoption(runId);
+        if (memberOfCorrection !== null) await logCorrection(runId, memberOfCorrection);
       } else if (use === 'CHANGED_GROUPS') {
         const snapshot = await runs.findSnapshot(config.id);
         if (snapshot !== null && (await snapshots.adoptIfUnchanged(runId, snapshot.stagingRunId))) {

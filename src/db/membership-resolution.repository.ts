@@ -1,7 +1,5 @@
 import type pg from 'pg';
 import type { GroupMemberAttribute, MembershipSource } from '../domain/directory-kinds.js';
-import type { MemberValuesUse } from '../sync/member-values-use.js';
-import { freshGroupMembersSql, GROUPS_READ_WHOLE_SQL, memberOfDeltasSql } from './staging-tables.js';
 import { analyzeJustWritten } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -12,113 +10,27 @@ export interface EdgeSource {
   expandNestedGroups: boolean;
 }
 
-export interface ResolutionSettings {
-  membershipSource: MembershipSource;
-  /**
-   * An incremental run carries unchanged users over from the snapshot with their memberOf as it was:
-   * neither AD nor slapd's memberof overlay marks a user changed when a group gains or loses it.
-   */
-  incremental: boolean;
-  /** Where the groups read were staged (their member values are the truth for those groups). */
-  memberValues: MemberValuesUse;
-}
-
-/** The memberOf pairs an incremental run corrected in the users it carried over. */
-export interface CorrectionCounts {
-  pairsAdded: number;
-  pairsRemoved: number;
-}
-
 /**
  * Readies a run's staging for the plan, which turns it into user-in-group edges (createRunEdgesTable):
- * statistics for the freshly loaded tables and, for an incremental run taking membership from memberOf,
- * the correction of the carried-over values. Idempotent: a correction applied already finds nothing.
+ * statistics for the freshly loaded tables. (An incremental run's memberOf is corrected as its staging
+ * is completed from the snapshot's: SnapshotStagingRepository.)
  */
 export class MembershipResolutionRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  resolve(runId: string, settings: ResolutionSettings): Promise<CorrectionCounts | null> {
-    return withTransaction(this.pool, async (client) => {
-      // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
-      // The partitioned tables, not only the run's partitions: joins are estimated from the parent's
-      // statistics (without them, the correction's join was guessed at 4.6M rows, not 9k, and JIT-compiled
-      // for 0.2 s). Of staged_user only the columns queries join or filter on: statistics of the memberOf
-      // arrays (their most common elements) took half of its 0.73 s at 100k users, and no plan reads them.
-      await analyzeJustWritten(
+  async analyzeStaging(): Promise<void> {
+    // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
+    // The partitioned tables, not only the run's partitions: joins are estimated from the parent's
+    // statistics (without them, a join of the 9k changed users at 100k was guessed at 4.6M rows and
+    // JIT-compiled for 0.2 s). Of staged_user only the columns queries join or filter on: statistics of the memberOf
+    // arrays (their most common elements) took half of its 0.73 s at 100k users, and no plan reads them.
+    await withTransaction(this.pool, (client) =>
+      analyzeJustWritten(
         client,
         'staged_user (run_id, dn_norm, stable_id, login, fresh), staged_group, staged_group_member',
-      );
-      if (!settings.incremental || settings.membershipSource !== 'MEMBER_OF') return null;
-      return correctCarriedOverMemberOf(client, runId, settings.memberValues);
-    });
+      ),
+    );
   }
-}
-
-/**
- * Users carried over keep memberOf as the snapshot had it; the groups read now are the truth for those
- * groups. The corrected values stay in this run's staging, the next run's snapshot.
- *
- * Only the difference is applied: the (user, re-read group) pairs the carried-over rows hold but the
- * groups no longer list, and those the groups list but the rows do not hold. Dropping every re-read
- * group from the rows and adding their members back gives the same sets, but touches nearly every user
- * (100k bench: 97k users rebuilt to change 9k).
- */
-async function correctCarriedOverMemberOf(
-  client: pg.PoolClient,
-  runId: string,
-  use: MemberValuesUse,
-): Promise<CorrectionCounts> {
-  const reread = await client.query(
-    `create temp table fresh_group on commit drop as ${GROUPS_READ_WHOLE_SQL}`,
-    [runId],
-  );
-  await client.query('create index on fresh_group (dn_norm)');
-  await client.query('analyze fresh_group');
-  // Both sides in one full join, each read once: as two anti-joins over CTEs (each read twice, so
-  // materialized) it sorted 789k pairs four times on disk, 5.4 s of a 100k incremental run. Without a
-  // group re-read whole (all deltas from the access log) it is left out: it unnests every user's memberOf.
-  const rereadChanges = `select coalesce(h.user_dn_norm, l.user_dn_norm) as user_dn_norm,
-            coalesce(h.group_dn_norm, l.group_dn_norm) as group_dn_norm,
-            h.user_dn_norm is null as added
-     from (select x.dn_norm as user_dn_norm, v as group_dn_norm
-           from staged_user x
-           cross join lateral unnest(x.member_of) as v
-           join fresh_group f on f.dn_norm = v
-           where x.run_id = $1 and not x.fresh) h
-     full join (select r.member_value as user_dn_norm, r.group_dn_norm from (${freshGroupMembersSql(use)}) r) l
-       on l.user_dn_norm = h.user_dn_norm and l.group_dn_norm = h.group_dn_norm
-     where h.user_dn_norm is null or l.user_dn_norm is null`;
-  const changes = [...((reread.rowCount ?? 0) > 0 ? [rereadChanges] : []), memberOfDeltasSql('$1', true)];
-  await client.query(`create temp table member_change on commit drop as ${changes.join(' union all ')}`, [
-    runId,
-  ]);
-  await client.query('create index on member_change (user_dn_norm)');
-  await client.query('analyze member_change');
-  const counts = await client.query<{ added: string; removed: string }>(
-    `select count(*) filter (where added) as added, count(*) filter (where not added) as removed from member_change`,
-  );
-  // An added group is one the row did not hold (a re-read group's, or a delta checked against the row),
-  // so appending it cannot repeat a value. Pairs of members that are no carried-over user (groups, fresh
-  // users, unknown DNs) match no row here. Each user's changes come as two arrays, so the staging is
-  // joined once (looked up per memberOf value, it was joined twice).
-  await client.query(
-    `update staged_user u
-     set member_of = array(select g from (select v as g from unnest(u.member_of) as v where v <> all (c.removed)
-                                          union all
-                                          select unnest(c.added)) s
-                           order by g collate "C"),
-         corrected = true
-     from (select user_dn_norm,
-                  coalesce(array_agg(group_dn_norm) filter (where added), '{}') as added,
-                  coalesce(array_agg(group_dn_norm) filter (where not added), '{}') as removed
-           from member_change group by user_dn_norm) c
-     where u.run_id = $1 and not u.fresh and u.dn_norm = c.user_dn_norm`,
-    [runId],
-  );
-  return {
-    pairsAdded: Number(counts.rows[0]?.added ?? 0),
-    pairsRemoved: Number(counts.rows[0]?.removed ?? 0),
-  };
 }
 
 /**

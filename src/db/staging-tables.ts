@@ -75,14 +75,3 @@ export const MEMBER_DELTAS_SQL = `
   select g.dn_norm, v, false
   from staged_group g cross join lateral unnest(g.members_removed) as v
   where g.run_id = $1 and g.fresh`;
-
-/**
- * SQL: the deltas (MEMBER_DELTAS_SQL) that change the memberOf of a user of staging `usersRun` (a
- * parameter), as (user_dn_norm, group_dn_norm, added): a group gained that the user does not hold yet,
- * or lost that it holds. `carriedOnly`: only the users an incremental run carried over.
- */
-export function memberOfDeltasSql(usersRun: string, carriedOnly: boolean): string {
-  return `select d.member_value as user_dn_norm, d.group_dn_norm, d.added from (${MEMBER_DELTAS_SQL}) d
-          join staged_user u on u.run_id = ${usersRun} and u.dn_norm = d.member_value ${carriedOnly ? 'and not u.fresh' : ''}
-          where d.added <> (d.group_dn_norm = any(u.member_of))`;
-}

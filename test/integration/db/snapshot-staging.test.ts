@@ -95,12 +95,14 @@ describe('SnapshotStagingRepository.complete', () => {
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
       adopted: true,
       usersStaged: 3,
+      memberOfCorrection: null,
     });
     expect(await stagedRows(runId)).toEqual({ users: [], groups: [], members: [] });
     // Again (a retried read): still nothing differs.
     expect(await snapshots.complete(runId, snapshotRunId, MEMBER_OF)).toEqual({
       adopted: true,
       usersStaged: 3,
+      memberOfCorrection: null,
     });
   });
 
@@ -110,7 +112,7 @@ describe('SnapshotStagingRepository.complete', () => {
     await staging.insertUsers(runId, [{ ...user('b', ['g1']), displayName: 'Renamed b' }]);
 
     const completion = await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS);
-    expect(completion).toEqual({ adopted: false, usersStaged: 3 });
+    expect(completion).toEqual({ adopted: false, usersStaged: 3, memberOfCorrection: null });
     const expected = {
       users: [
         'a User a [cn=g1,ou=groups]',
@@ -141,6 +143,7 @@ describe('SnapshotStagingRepository.complete', () => {
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
       adopted: false,
       usersStaged: 3,
+      memberOfCorrection: null,
     });
     expect(await stagedRows(runId)).toEqual({
       users: [
@@ -174,6 +177,43 @@ describe('SnapshotStagingRepository.complete', () => {
       'CHANGED_GROUPS',
     );
     expect((await snapshots.complete(same, snapshotRunId, MEMBER_OF)).adopted).toBe(true);
+  });
+
+  it('with memberOf: the copy corrects the carried-over users by the groups read, once, also when the groups read is retried', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const runId = await newStagingRun(database().pool);
+    // g2 now lists a and b (c left it), g1 is read with its members as before; a user read with a
+    // stale memberOf (d, new) is fresh: the groups read do not correct it.
+    await staging.insertUsers(runId, [user('d', [])]);
+    const groupsRead = [group('g1', ['a', 'b']), group('g2', ['a', 'b', 'd'])];
+    await staging.insertGroups(runId, groupsRead, 'CHANGED_GROUPS');
+    const corrected = {
+      adopted: false,
+      usersStaged: 4,
+      memberOfCorrection: { usersCorrected: 3, pairsAdded: 2, pairsRemoved: 1 },
+    };
+    expect(await snapshots.complete(runId, snapshotRunId, MEMBER_OF)).toEqual(corrected);
+    const correctedRows = async () =>
+      (
+        await database().pool.query<{ row: string }>(
+          `select login || ' [' || array_to_string(member_of, ';') || ']' ||
+                  case when corrected then ' corrected' else '' end as row
+           from staged_user where run_id = $1 order by 1`,
+          [runId],
+        )
+      ).rows.map((row) => row.row);
+    const expected = [
+      'a [cn=g1,ou=groups;cn=g2,ou=groups] corrected',
+      'b [cn=g1,ou=groups;cn=g2,ou=groups] corrected',
+      'c [] corrected',
+      'd []',
+    ];
+    expect(await correctedRows()).toEqual(expected);
+    // Retried: the users carried over before are copied and corrected again, not corrected twice.
+    await staging.clearGroups(runId);
+    await staging.insertGroups(runId, groupsRead, 'CHANGED_GROUPS');
+    expect(await snapshots.complete(runId, snapshotRunId, MEMBER_OF)).toEqual(corrected);
+    expect(await correctedRows()).toEqual(expected);
   });
 
   /** A full read of the snapshot's directory: every user, the groups with their counts but no member values. */

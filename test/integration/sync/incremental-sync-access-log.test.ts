@@ -84,6 +84,7 @@ describe('incremental sync with member deltas from the access log (slapd)', () =
     });
     expect(await readGroupsLinesOf(run)).toEqual([
       'Member values from the access log: 2 added and 1 removed in 2 of the 2 groups read',
+      'Corrected the memberOf of 2 users carried over from the last successful run by the groups read: 2 values added, 1 removed',
     ]);
     const groups = await state();
     expect(groups[uid(0)]).toEqual(['B']);
