@@ -204,7 +204,7 @@ async function planChangedUsers(
   );
   await client.query(`create index on run_match (dn_norm)`);
   // Temp tables have no statistics until analyzed; without them the planner guesses nested loops.
-  await client.query(`analyze run_match`);
+  await analyzeJustWritten(client, 'run_match');
   // Edges only for the users this run plans: with differential sync, the changed ones and those whose
   // identity drifted from what the last plan left.
   if (differential) {
@@ -229,7 +229,7 @@ async function planChangedUsers(
     [syncConfigId],
   );
   await client.query(`create index on run_user_group (user_dn_norm)`);
-  await client.query(`analyze run_user_group`);
+  await analyzeJustWritten(client, 'run_user_group');
 
   const skipped = await client.query(
     `insert into run_log (run_id, created_at, level, phase, message, dn)
@@ -302,7 +302,7 @@ async function planChangedUsers(
          where coalesce(m.identity_id, c.identity_id) is not null and not m.unchanged`,
     [runId],
   );
-  await client.query(`analyze run_desired`);
+  await analyzeJustWritten(client, 'run_desired');
   await planMembershipChanges(client, runId, syncConfigId, { differential, narrowed: narrowedTo !== null });
 
   const counts = await client.query<Record<keyof PlanCounts, string>>(
@@ -390,7 +390,7 @@ async function planMembershipChanges(
          and s.identity_id in (select identity_id from run_desired union select identity_id from remove_candidate)`,
       [syncConfigId],
     );
-    await client.query('analyze planned_synced');
+    await analyzeJustWritten(client, 'planned_synced');
   }
   const existing = differential ? 'planned_synced' : `(${synced('$2')})`;
   const params = differential ? [runId] : [runId, syncConfigId];
@@ -485,7 +485,7 @@ async function createChangedUserTables(
     [stagingRunId, snapshotRunId],
   );
   await client.query('create index on changed_user (dn_norm)');
-  await client.query('analyze changed_user');
+  await analyzeJustWritten(client, 'changed_user');
   await client.query(
     `create temp table changed_user_before on commit drop as
      select p.dn_norm, p.login, coalesce(by_id.id, by_login.id) as identity_id
@@ -500,7 +500,7 @@ async function createChangedUserTables(
      ${identityMatchJoinsSql('p', '$3')}`,
     [stagingRunId, snapshotRunId, directoryId],
   );
-  await client.query('analyze changed_user_before');
+  await analyzeJustWritten(client, 'changed_user_before');
 }
 
 /**

@@ -69,7 +69,7 @@ export async function createRunEdgesTable(
     );
     edges += nested.rowCount ?? 0;
   }
-  await client.query('analyze run_edge');
+  await analyzeJustWritten(client, 'run_edge');
   return edges;
 }
 
@@ -102,7 +102,7 @@ export async function reachedUserSql(
     syncConfigId,
   ]);
   await client.query('create index on reaching_group (dn_norm)');
-  await client.query('analyze reaching_group');
+  await analyzeJustWritten(client, 'reaching_group');
   if (source.membershipSource === 'MEMBER_OF') {
     return 'exists (select 1 from unnest(u.member_of) as m(dn_norm) join reaching_group r on r.dn_norm = m.dn_norm)';
   }
@@ -113,7 +113,7 @@ export async function reachedUserSql(
     [runId],
   );
   await client.query('create index on reached_user (dn_norm)');
-  await client.query('analyze reached_user');
+  await analyzeJustWritten(client, 'reached_user');
   return 'exists (select 1 from reached_user r where r.dn_norm = u.dn_norm)';
 }
 

@@ -11,6 +11,7 @@ import {
   STAGING_TABLE_NAMES,
   type StagingTable,
 } from './staging-tables.js';
+import { analyzeJustWritten } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 export interface SnapshotSettings {
@@ -152,7 +153,7 @@ async function readDiffersFromSnapshot(
     `create temp table read_group on commit drop as ${GROUPS_READ_WHOLE_SQL}`,
     [runId],
   );
-  await client.query('analyze read_group');
+  await analyzeJustWritten(client, 'read_group');
   await client.query('set local jit = off');
   const groupsReadWhole = (readGroups.rowCount ?? 0) > 0;
   const checks = [entryDiffersSql(STAGED_USER), entryDiffersSql(STAGED_GROUP)];
@@ -163,7 +164,7 @@ async function readDiffersFromSnapshot(
        ${memberOfChangesSql(settings.memberValues, groupsReadWhole)}`,
       [runId, snapshotRunId],
     );
-    await client.query('analyze member_change');
+    await analyzeJustWritten(client, 'member_change');
     if ((changes.rowCount ?? 0) > 0) return true;
   }
   for (const check of checks) {
