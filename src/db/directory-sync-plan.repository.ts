@@ -193,7 +193,7 @@ async function planChangedUsers(
       : 'false';
   await client.query(
     `create temp table run_match on commit drop as
-         select distinct on (lower(u.login))
+         select distinct on (${loginKeySql('u')})
                 u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
@@ -203,7 +203,7 @@ async function planChangedUsers(
          ${comparesRows ? 'left join staged_user prev on prev.run_id = $5 and prev.dn_norm = u.dn_norm' : ''}
          ${identityMatchJoinsSql('u', '$2')}
          where u.run_id = $1 and u.login is not null and u.login <> '' ${onlyChanged('u')}
-         order by lower(u.login), u.dn_norm`,
+         order by ${loginKeySql('u')}, u.dn_norm`,
     matchParams,
   );
   await client.query(`create index on run_match (dn_norm)`);
@@ -435,7 +435,7 @@ async function countsAsSnapshotLeft(
   entriesSkipped: number,
 ): Promise<PlanCounts> {
   const result = await client.query<{ unchanged: string; active: string }>(
-    `select (select count(distinct lower(login)) from staged_user
+    `select (select count(distinct ${loginKeySql('staged_user')}) from staged_user
              where run_id = $1 and login is not null and login <> '') as unchanged,
             (select count(*) from identity where source_directory_id = $2 and active) as active`,
     [stagingRunId, directoryId],
@@ -459,8 +459,17 @@ async function countsAsSnapshotLeft(
 }
 
 /** SQL: the users of staging $4 a plan of changed rows left out, one per login as the match counts them. */
-const UNCHANGED_COPIES = `(select count(distinct lower(u.login)) from staged_user u
+const UNCHANGED_COPIES = `(select count(distinct ${loginKeySql('u')}) from staged_user u
   where u.run_id = $4 and u.login <> '' and u.dn_norm not in (select dn_norm from changed_user))`;
+
+/**
+ * SQL: the key staged users (alias) share a login by, for sorting and counting them per login. Byte
+ * order: the database's collation (C.UTF-8 here) compares through the C library, and counting the
+ * distinct logins of 100k staged users took 170-185 ms with it, 102 ms in byte order. Equality is the same.
+ */
+function loginKeySql(alias: string): string {
+  return `lower(${alias}.login) collate "C"`;
+}
 
 /** SQL: the identity a staged user (alias) matches: by_id by its stable id, else by_login (see plan()). */
 function identityMatchJoinsSql(alias: string, directoryParam: string): string {
