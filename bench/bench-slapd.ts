@@ -50,7 +50,7 @@ export async function startBenchSlapd(options: BenchSlapdOptions): Promise<Bench
     maxSizeBytes: 16 * 1024 ** 3,
     // Benchmark data is disposable: no fsync per modify while the 1% change is applied.
     noSync: true,
-    indexedAttributes: ['objectClass', 'uid', 'cn', 'member', 'memberOf', 'entryUUID'],
+    indexedAttributes: ['objectClass', 'uid', 'cn', 'member', 'memberOf', 'entryUUID', 'entryCSN'],
     accessLogSuffix: ACCESS_LOG_SUFFIX,
   });
   const loadStarted = performance.now();

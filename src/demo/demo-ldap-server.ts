@@ -35,7 +35,7 @@ export async function startDemoLdapServer(dir: string): Promise<DemoLdapServer> 
     referentialIntegrity: true,
     sizeLimit: 'unlimited',
     maxSizeBytes: 256 * 1024 * 1024,
-    indexedAttributes: ['objectClass', 'uid', 'cn', 'mail', 'member', 'memberOf', 'entryUUID'],
+    indexedAttributes: ['objectClass', 'uid', 'cn', 'mail', 'member', 'memberOf', 'entryUUID', 'entryCSN'],
   };
   const ldif = renderCompanyLdif(directory, bindPassword);
   const stamp = createHash('sha256').update(JSON.stringify(settings)).update(ldif).digest('hex');

@@ -71,7 +71,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<LdapServer
       // Unpaged searches stop at 500 entries, paged ones see everything (STACK.md pitfall 12).
       sizeLimit: 'size.soft=500 size.hard=500 size.prtotal=unlimited',
       maxSizeBytes: 1024 * 1024 * 1024,
-      indexedAttributes: ['objectClass', 'uid', 'cn', 'mail', 'member', 'memberOf', 'entryUUID'],
+      indexedAttributes: ['objectClass', 'uid', 'cn', 'mail', 'member', 'memberOf', 'entryUUID', 'entryCSN'],
       // Entries below a scenario tree labelled NO_CSN_LABEL look like a server without entryCSN.
       accessRules: [`to dn.regex="^(.+,)?ou=${NO_CSN_LABEL}-[0-9a-f]+,${baseDn}$" attrs=entryCSN by * none`],
       tls: { caCertPath: ca.caCertPath, certPath: ca.server.certPath, keyPath: ca.server.keyPath },
