@@ -100,7 +100,7 @@ export async function dropStagingPartitions(pool: pg.Pool, runIds: readonly stri
 }
 
 /** Whether the (quoted) table is a partition, and whether a detach of it was left unfinished; null: it is not. */
-async function partitionState(
+export async function partitionState(
   db: pg.Pool | pg.PoolClient,
   partition: string,
 ): Promise<'ATTACHED' | 'DETACH_PENDING' | null> {

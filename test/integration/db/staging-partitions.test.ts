@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import {
   createStagingPartitions,
   dropStagingPartitions,
+  partitionState,
   runsWithStaging,
   stagingPartition,
   stagingTableOfPartition,
@@ -89,7 +89,7 @@ describe('staging partitions', () => {
           () => null,
           (error: unknown) => error,
         );
-      await expect.poll(async () => await pendingDetach(pool, partition)).toBe(true);
+      await expect.poll(async () => await partitionState(pool, partition)).toBe('DETACH_PENDING');
       await pool.query('select pg_cancel_backend($1)', [pid]);
       expect(String(await detachError)).toMatch(/cancel/);
       await reader.query('commit');
@@ -104,11 +104,3 @@ describe('staging partitions', () => {
     }
   });
 });
-
-async function pendingDetach(pool: pg.Pool, partition: string): Promise<boolean> {
-  const { rows } = await pool.query<{ pending: boolean }>(
-    'select inhdetachpending as pending from pg_inherits where inhrelid = to_regclass($1)',
-    [partition],
-  );
-  return rows[0]?.pending ?? false;
-}
