@@ -22,8 +22,9 @@ export class MembershipResolutionRepository {
     // Staging was just bulk-loaded: fresh statistics let the planner pick hash joins over the big tables.
     // The partitioned tables, not only the run's partitions: joins are estimated from the parent's
     // statistics (without them, a join of the 9k changed users at 100k was guessed at 4.6M rows and
-    // JIT-compiled for 0.2 s). Of staged_user only the columns queries join or filter on: statistics of the memberOf
-    // arrays (their most common elements) took half of its 0.73 s at 100k users, and no plan reads them.
+    // JIT-compiled for 0.2 s). Of staged_user only the columns queries join or filter on: statistics of
+    // the memberOf arrays (their most common elements) took half of its 0.73 s at 100k users, and no plan
+    // reads them.
     await withTransaction(this.pool, (client) =>
       analyzeJustWritten(
         client,
