@@ -332,6 +332,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         const plan = await chooseReadMode(context, session);
         let memberOfValuesRead = 0;
         let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
+        const writeUsers = staging.usersWriter(runId);
         const usersRead = await forEachPage(
           session,
           context,
@@ -339,10 +340,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           'usersRead',
           async (page) => {
             const mapped = page.map((entry) => mapUserEntry(entry, mapping));
-            await staging.insertUsers(
-              runId,
-              mapped.map((m) => m.row),
-            );
+            await writeUsers(mapped.map((m) => m.row));
             memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
             logRejectedValues(runId, 'memberOf', mapped);
             latest = latestModifyTimestamp(page, latest);

@@ -2,8 +2,9 @@ import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
 import type { GroupMemberDelta } from '../sync/member-deltas.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
+import { copyFromStdin } from './copy-from-stdin.js';
 import { createStagingPartitions } from './staging-partitions.js';
-import { STAGING_TABLES, type StagingTable } from './staging-tables.js';
+import { STAGED_GROUP_MEMBER, STAGED_USER, STAGING_TABLES, type StagingTable } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 export interface StagedUserRow {
@@ -53,21 +54,46 @@ export class StagingRepository {
     });
   }
 
-  /** One page of users. */
-  async insertUsers(runId: string, rows: readonly StagedUserRow[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    const written = startDbBatchTimer('stage_users');
-    // A page may repeat a DN in another spelling; the first one wins.
-    const result = await this.pool.query(
-      `insert into staged_user (run_id, dn_norm, dn, stable_id, login, display_name, email, external_id, member_of)
-       select $1, r."dnNorm", r.dn, r."stableId", r.login, r."displayName", r.email, r."externalId", r."memberOf"
-       from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, login text,
-            "displayName" text, email text, "externalId" text, "memberOf" text[])
-       on conflict do nothing`,
-      [runId, JSON.stringify(rows)],
-    );
-    written();
-    return result.rowCount ?? 0;
+  /**
+   * A writer of one read's users, a page per call, with COPY. A DN repeated in another spelling keeps
+   * its first row, on whichever page it comes again: the writer remembers the DNs it wrote (COPY has no
+   * ON CONFLICT; 100k DNs are a few MB). Resolves with the rows written.
+   */
+  usersWriter(runId: string): (rows: readonly StagedUserRow[]) => Promise<number> {
+    const written = new Set<string>();
+    return async (rows) => {
+      const fresh: StagedUserRow[] = [];
+      for (const row of rows) {
+        if (written.has(row.dnNorm)) continue;
+        written.add(row.dnNorm);
+        fresh.push(row);
+      }
+      if (fresh.length === 0) return 0;
+      const timer = startDbBatchTimer('stage_users');
+      const client = await this.pool.connect();
+      try {
+        // In STAGED_USER's column order.
+        return await copyFromStdin(
+          client,
+          STAGED_USER.name,
+          ['run_id', ...STAGED_USER.columns],
+          fresh.map((r) => [
+            runId,
+            r.dnNorm,
+            r.dn,
+            r.stableId,
+            r.login,
+            r.displayName,
+            r.email,
+            r.externalId,
+            r.memberOf,
+          ]),
+        );
+      } finally {
+        client.release();
+        timer();
+      }
+    };
   }
 
   /**
@@ -97,14 +123,15 @@ export class StagingRepository {
         [runId, JSON.stringify(asArrays ? rows : rows.map(({ members, ...group }) => group))],
       );
       const members = asArrays ? null : membersOfInserted(rows, groups.rows);
-      if (members !== null && members.values.length > 0) {
-        // Unique by construction, so a plain insert (ON CONFLICT made each value a speculative insert), in
-        // key order: 970k values replayed in ten pages took 9.3 s with ON CONFLICT, 6.4 s like this.
-        await client.query(
-          `insert into staged_group_member (run_id, group_dn_norm, member_value)
-           select $1, g, m from unnest($2::text[], $3::text[]) as t(g, m)
-           order by g, m`,
-          [runId, members.groupDns, members.values],
+      if (members !== null && members.length > 0) {
+        // Unique by construction, so COPY (ON CONFLICT made each value a speculative insert): 970k
+        // values in ten pages took 9.3 s with ON CONFLICT, 6.4 s as a plain insert in key order, and
+        // 2.4-2.5 s replayed against 3.8 s (2.2 against 3.3 s of PostgreSQL CPU) with COPY.
+        await copyFromStdin(
+          client,
+          STAGED_GROUP_MEMBER.name,
+          ['run_id', ...STAGED_GROUP_MEMBER.columns],
+          members.map(([groupDnNorm, member]) => [runId, groupDnNorm, member]),
         );
       }
       written();
@@ -194,16 +221,12 @@ async function copyRows(
 function membersOfInserted(
   rows: readonly StagedGroupRow[],
   inserted: readonly { dn_norm: string }[],
-): { groupDns: string[]; values: string[] } {
+): [groupDnNorm: string, member: string][] {
   const pending = new Set(inserted.map((row) => row.dn_norm));
-  const groupDns: string[] = [];
-  const values: string[] = [];
+  const members: [string, string][] = [];
   for (const row of rows) {
     if (!pending.delete(row.dnNorm)) continue;
-    for (const member of row.members) {
-      groupDns.push(row.dnNorm);
-      values.push(member);
-    }
+    for (const member of row.members) members.push([row.dnNorm, member]);
   }
-  return { groupDns, values };
+  return members;
 }

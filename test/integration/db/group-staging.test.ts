@@ -81,6 +81,13 @@ describe('StagingRepository.insertGroups', () => {
     },
   );
 
+  it('stages member values with the characters COPY treats specially as read', async () => {
+    const runId = await newStagingRun(database().pool);
+    const values = ['uid=o\\,brien', 'uid=tab\there', 'uid=line\nbreak\r', 'uid=\\N'];
+    await staging.insertGroups(runId, [group('cn=g5', values)], 'ALL');
+    expect((await stagedMembers(runId)).rows).toEqual(values.map((value) => `cn=g5 has ${value}`).sort());
+  });
+
   it('counts the member values of groups that carry none', async () => {
     const runId = await newStagingRun(database().pool);
     const countsOnly = await staging.insertGroups(runId, [counted('cn=g4', 2)], 'CHANGED_GROUPS');

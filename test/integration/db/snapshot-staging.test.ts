@@ -60,7 +60,7 @@ describe('SnapshotStagingRepository.complete', () => {
 
   async function stageSnapshot(): Promise<string> {
     const snapshotRunId = await newStagingRun(database().pool);
-    await staging.insertUsers(snapshotRunId, SNAPSHOT_USERS);
+    await staging.usersWriter(snapshotRunId)(SNAPSHOT_USERS);
     await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS, 'ALL');
     return snapshotRunId;
   }
@@ -89,7 +89,7 @@ describe('SnapshotStagingRepository.complete', () => {
     const snapshotRunId = await stageSnapshot();
     const runId = await newStagingRun(database().pool);
     // The mark second read again: user a and group g1, as they were.
-    await staging.insertUsers(runId, [user('a', ['g1'])]);
+    await staging.usersWriter(runId)([user('a', ['g1'])]);
     await staging.insertGroups(runId, [group('g1', ['a', 'b'])], 'ALL');
 
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
@@ -109,7 +109,7 @@ describe('SnapshotStagingRepository.complete', () => {
   it('copies the rows no entry read replaces when a user changed, the same again when the groups read is retried', async () => {
     const snapshotRunId = await stageSnapshot();
     const runId = await newStagingRun(database().pool);
-    await staging.insertUsers(runId, [{ ...user('b', ['g1']), displayName: 'Renamed b' }]);
+    await staging.usersWriter(runId)([{ ...user('b', ['g1']), displayName: 'Renamed b' }]);
 
     const completion = await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS);
     expect(completion).toEqual({ adopted: false, usersStaged: 3, memberOfCorrection: null });
@@ -137,7 +137,7 @@ describe('SnapshotStagingRepository.complete', () => {
     const snapshotRunId = await stageSnapshot();
     const runId = await newStagingRun(database().pool);
     // c is renamed to c2 (same stable id); g1 is re-read under a new name with other members.
-    await staging.insertUsers(runId, [user('c2', ['g2'], 'id-c')]);
+    await staging.usersWriter(runId)([user('c2', ['g2'], 'id-c')]);
     await staging.insertGroups(runId, [group('g1-new', ['a'], 'id-g1')], 'ALL');
 
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual({
@@ -184,7 +184,7 @@ describe('SnapshotStagingRepository.complete', () => {
     const runId = await newStagingRun(database().pool);
     // g2 now lists a and b (c left it), g1 is read with its members as before; a user read with a
     // stale memberOf (d, new) is fresh: the groups read do not correct it.
-    await staging.insertUsers(runId, [user('d', [])]);
+    await staging.usersWriter(runId)([user('d', [])]);
     const groupsRead = [group('g1', ['a', 'b']), group('g2', ['a', 'b', 'd'])];
     await staging.insertGroups(runId, groupsRead, 'CHANGED_GROUPS');
     const corrected = {
@@ -219,7 +219,7 @@ describe('SnapshotStagingRepository.complete', () => {
   /** A full read of the snapshot's directory: every user, the groups with their counts but no member values. */
   async function stageFullRead(users: StagedUserRow[]): Promise<string> {
     const runId = await newStagingRun(database().pool);
-    await staging.insertUsers(runId, users);
+    await staging.usersWriter(runId)(users);
     await staging.insertGroups(
       runId,
       SNAPSHOT_GROUPS.map((row) => ({ ...row, members: [] })),
