@@ -55,7 +55,15 @@ const COPY_ESCAPES: Readonly<Record<string, string>> = {
   '\r': '\\r',
 };
 
-/** A text[] literal with every element quoted, so that commas, braces, spaces and NULL stay text. */
+/**
+ * A text[] literal with every element quoted, so that commas, braces, spaces and NULL stay text. Only
+ * backslash and double quote need escaping inside quotes, and DN values rarely hold them: one join
+ * tests them all, and only a list that has one is quoted element by element.
+ */
 function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  if (values.length === 0) return '{}';
+  const quoted = /[\\"]/.test(values.join(''))
+    ? values.map((value) => value.replace(/[\\"]/g, '\\$&'))
+    : values;
+  return `{"${quoted.join('","')}"}`;
 }
