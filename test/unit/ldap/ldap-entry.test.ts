@@ -34,6 +34,16 @@ describe('toLdapEntry', () => {
   it('merges attributes whose names differ only in case', () => {
     expect(toLdapEntry({ dn: 'cn=x', mail: 'a', MAIL: ['b'] }).attributes.mail).toEqual(['a', 'b']);
   });
+
+  it('keeps attributes named like Object members as plain attributes', () => {
+    const entry = toLdapEntry({ dn: 'cn=x', constructor: 'c', toString: ['t1', 't2'], HasOwnProperty: 'h' });
+    expect(Object.entries(entry.attributes)).toEqual([
+      ['constructor', ['c']],
+      ['tostring', ['t1', 't2']],
+      ['hasownproperty', ['h']],
+    ]);
+    expect(getAttributeValues(entry, 'valueOf')).toEqual([]);
+  });
 });
 
 describe('getAttributeValues', () => {
