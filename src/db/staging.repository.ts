@@ -70,13 +70,13 @@ export class StagingRepository {
       }
       if (fresh.length === 0) return 0;
       const timer = startDbBatchTimer('stage_users');
-      const client = await this.pool.connect();
-      try {
-        // In STAGED_USER's column order.
-        return await copyFromStdin(
+      // In a transaction of its own for withTransaction's care of a failed connection; COPY is atomic anyway.
+      const staged = await withTransaction(this.pool, (client) =>
+        copyFromStdin(
           client,
           STAGED_USER.name,
           ['run_id', ...STAGED_USER.columns],
+          // In STAGED_USER's column order.
           fresh.map((r) => [
             runId,
             r.dnNorm,
@@ -88,11 +88,10 @@ export class StagingRepository {
             r.externalId,
             r.memberOf,
           ]),
-        );
-      } finally {
-        client.release();
-        timer();
-      }
+        ),
+      );
+      timer();
+      return staged;
     };
   }
 
