@@ -104,7 +104,7 @@ export class SnapshotStagingRepository {
       await client.query('set local enable_nestloop = off');
       await client.query('set local jit = off');
       // At the default 4 MB the hash of 100k staged users spilled in 8 batches (97 MB of temp files);
-      // in memory, replayed: 212-215 ms against 240-254 ms, and no temp I/O beside a checkpoint's.
+      // in memory, replayed: 212-215 ms against 239-254 ms, and no temp I/O beside a checkpoint's.
       await client.query(`set local work_mem = '64MB'`);
       for (const table of [STAGED_USER, STAGED_GROUP]) {
         const result = await client.query<{ differs: boolean }>(
