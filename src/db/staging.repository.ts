@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
 import type { GroupMemberDelta } from '../sync/member-deltas.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
-import { copyFromStdin } from './copy-from-stdin.js';
+import { copyFromStdin, type CopyValue } from './copy-from-stdin.js';
 import { createStagingPartitions } from './staging-partitions.js';
 import { STAGED_GROUP_MEMBER, STAGED_USER, STAGING_TABLES, type StagingTable } from './staging-tables.js';
 import { withTransaction } from './transaction.js';
@@ -62,33 +62,28 @@ export class StagingRepository {
   usersWriter(runId: string): (rows: readonly StagedUserRow[]) => Promise<number> {
     const written = new Set<string>();
     return async (rows) => {
-      const fresh: StagedUserRow[] = [];
-      for (const row of rows) {
-        if (written.has(row.dnNorm)) continue;
-        written.add(row.dnNorm);
-        fresh.push(row);
+      // In STAGED_USER's column order.
+      const fresh: CopyValue[][] = [];
+      for (const r of rows) {
+        if (written.has(r.dnNorm)) continue;
+        written.add(r.dnNorm);
+        fresh.push([
+          runId,
+          r.dnNorm,
+          r.dn,
+          r.stableId,
+          r.login,
+          r.displayName,
+          r.email,
+          r.externalId,
+          r.memberOf,
+        ]);
       }
       if (fresh.length === 0) return 0;
       const timer = startDbBatchTimer('stage_users');
       // In a transaction of its own for withTransaction's care of a failed connection; COPY is atomic anyway.
       const staged = await withTransaction(this.pool, (client) =>
-        copyFromStdin(
-          client,
-          STAGED_USER.name,
-          ['run_id', ...STAGED_USER.columns],
-          // In STAGED_USER's column order.
-          fresh.map((r) => [
-            runId,
-            r.dnNorm,
-            r.dn,
-            r.stableId,
-            r.login,
-            r.displayName,
-            r.email,
-            r.externalId,
-            r.memberOf,
-          ]),
-        ),
+        copyFromStdin(client, STAGED_USER.name, ['run_id', ...STAGED_USER.columns], fresh),
       );
       timer();
       return staged;
@@ -121,7 +116,7 @@ export class StagingRepository {
          returning dn_norm`,
         [runId, JSON.stringify(asArrays ? rows : rows.map(({ members, ...group }) => group))],
       );
-      const members = asArrays ? null : membersOfInserted(rows, groups.rows);
+      const members = asArrays ? null : membersOfInserted(runId, rows, groups.rows);
       if (members !== null && members.length > 0) {
         // Unique by construction, so COPY (ON CONFLICT made each value a speculative insert): 970k
         // values in ten pages took 9.3 s with ON CONFLICT, 6.4 s as a plain insert in key order, and
@@ -130,7 +125,7 @@ export class StagingRepository {
           client,
           STAGED_GROUP_MEMBER.name,
           ['run_id', ...STAGED_GROUP_MEMBER.columns],
-          members.map(([groupDnNorm, member]) => [runId, groupDnNorm, member]),
+          members,
         );
       }
       written();
@@ -214,18 +209,20 @@ async function copyRows(
 }
 
 /**
- * The member values to stage for the groups the insert just wrote: each such group once (the first row
- * of its DN, as the insert kept); a group the run already held adds none.
+ * The member values to stage for the groups the insert just wrote, as staged_group_member COPY rows of
+ * the run: each such group once (the first row of its DN, as the insert kept); a group the run already
+ * held adds none.
  */
 function membersOfInserted(
+  runId: string,
   rows: readonly StagedGroupRow[],
   inserted: readonly { dn_norm: string }[],
-): [groupDnNorm: string, member: string][] {
+): CopyValue[][] {
   const pending = new Set(inserted.map((row) => row.dn_norm));
-  const members: [string, string][] = [];
+  const members: CopyValue[][] = [];
   for (const row of rows) {
     if (!pending.delete(row.dnNorm)) continue;
-    for (const member of row.members) members.push([row.dnNorm, member]);
+    for (const member of row.members) members.push([runId, row.dnNorm, member]);
   }
   return members;
 }
