@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { createChangedUserTables, skippedBefore, UNCHANGED_COPIES } from './changed-users.js';
+import { identityAttributesDifferSql, identityMatchJoinsSql, loginKeySql } from './identity-match.js';
 import { identityTableVersions, versionsToText } from './identity-versions.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
@@ -290,9 +292,7 @@ async function planChangedUsers(
     `insert into plan_identity (run_id, identity_id, action, login, display_name, email, dn, dn_norm, external_id, reason)
          select $1, i.id, 'UPDATE', m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, 'attributes changed in the directory'
          from run_match m join identity i on i.id = m.identity_id
-         where not m.unchanged
-           and (i.login, i.display_name, i.email, i.dn, i.dn_norm, i.external_id, i.source_directory_id)
-               is distinct from (m.login, m.display_name, m.email, m.dn, m.dn_norm, m.external_id, $2::uuid)
+         where not m.unchanged and ${identityAttributesDifferSql('i', 'm', '$2')}
          on conflict (run_id, identity_id) do nothing`,
     [runId, directoryId],
   );
@@ -327,7 +327,12 @@ async function planChangedUsers(
              as "entriesUnchanged"`,
     narrowedTo === null
       ? [runId, directoryId, skipped.rowCount ?? 0]
-      : [runId, directoryId, (skipped.rowCount ?? 0) + (await skippedBefore(client, narrowedTo)), staged],
+      : [
+          runId,
+          directoryId,
+          (skipped.rowCount ?? 0) + (await skippedBefore(client, narrowedTo.entriesSkipped)),
+          staged,
+        ],
   );
   const row = counts.rows[0];
   if (row === undefined) throw new Error('plan counts missing');
@@ -456,83 +461,4 @@ async function countsAsSnapshotLeft(
     membershipEdges: 0,
     asSnapshotLeft: true,
   };
-}
-
-/** SQL: the users of staging $4 a plan of changed rows left out, one per login as the match counts them. */
-const UNCHANGED_COPIES = `(select count(distinct ${loginKeySql('u')}) from staged_user u
-  where u.run_id = $4 and u.login <> '' and u.dn_norm not in (select dn_norm from changed_user))`;
-
-/**
- * SQL: the key staged users (alias) share a login by, for sorting and counting them per login. Byte
- * order: the database's collation (C.UTF-8 here) compares through the C library, and counting the
- * distinct logins of 100k staged users took 170-185 ms with it, 102 ms in byte order. Equality is the same.
- */
-function loginKeySql(alias: string): string {
-  return `lower(${alias}.login) collate "C"`;
-}
-
-/** SQL: the identity a staged user (alias) matches: by_id by its stable id, else by_login (see plan()). */
-function identityMatchJoinsSql(alias: string, directoryParam: string): string {
-  return `left join identity by_id on by_id.source_directory_id = ${directoryParam}
-            and by_id.external_id = coalesce(${alias}.stable_id, ${alias}.dn_norm)
-          left join identity by_login on by_id.id is null and lower(by_login.login) = lower(${alias}.login)
-            and (by_login.source_directory_id = ${directoryParam} or by_login.source_directory_id is null)`;
-}
-
-/**
- * Temp tables of a plan that matches only changed rows (planChangedUsers): changed_user, the staged
- * users of run $1 that may plan otherwise than in snapshot $2; changed_user_before, the snapshot's rows
- * of those users and of users renamed since (their old DN is gone), with the identity each matches now.
- */
-async function createChangedUserTables(
-  client: pg.PoolClient,
-  stagingRunId: string,
-  snapshotRunId: string,
-  directoryId: string,
-): Promise<void> {
-  // Edges need the group's staged row: a group DN that appeared or went changes its holders' edges.
-  await client.query(
-    `create temp table changed_user on commit drop as
-     with own as (select dn_norm, login from staged_user where run_id = $1 and (fresh or corrected)),
-          moved_group as (
-            (select dn_norm from staged_group where run_id = $1 except select dn_norm from staged_group where run_id = $2)
-            union
-            (select dn_norm from staged_group where run_id = $2 except select dn_norm from staged_group where run_id = $1))
-     select u.dn_norm from staged_user u
-     where u.run_id = $1
-       and (u.fresh or u.corrected
-            or lower(u.login) in (select lower(login) from own)
-            or u.member_of && array(select dn_norm from moved_group))`,
-    [stagingRunId, snapshotRunId],
-  );
-  await client.query('create index on changed_user (dn_norm)');
-  await analyzeJustWritten(client, 'changed_user');
-  await client.query(
-    `create temp table changed_user_before on commit drop as
-     select p.dn_norm, p.login, coalesce(by_id.id, by_login.id) as identity_id
-     from (select s.dn_norm, s.login, s.stable_id from staged_user s
-           join changed_user c on c.dn_norm = s.dn_norm
-           where s.run_id = $2
-           -- Two joins, not one with OR: that made both subplans per snapshot row (minutes at 100k).
-           union
-           select s.dn_norm, s.login, s.stable_id from staged_user s
-           join staged_user f on f.run_id = $1 and f.fresh and f.stable_id = s.stable_id and f.dn_norm <> s.dn_norm
-           where s.run_id = $2) p
-     ${identityMatchJoinsSql('p', '$3')}`,
-    [stagingRunId, snapshotRunId, directoryId],
-  );
-  await analyzeJustWritten(client, 'changed_user_before');
-}
-
-/**
- * The snapshot's skipped entries that are not changed rows, which this plan does not look at again: its
- * count less its changed rows that were skipped then (no login, or one another directory's identity holds).
- */
-async function skippedBefore(client: pg.PoolClient, snapshot: DifferentialSnapshot): Promise<number> {
-  const result = await client.query<{ n: number }>(
-    `select count(*)::int as n from changed_user_before p
-     where p.login is null or p.login = ''
-        or (p.identity_id is null and exists (select 1 from identity i where lower(i.login) = lower(p.login)))`,
-  );
-  return snapshot.entriesSkipped - (result.rows[0]?.n ?? 0);
 }
