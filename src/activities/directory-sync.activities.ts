@@ -77,7 +77,13 @@ export function createDirectorySyncActivities(deps: ActivityDeps) {
         stagedFromRunId: run.stagedFromRunId ?? null,
         edges: edgeSourceOf(config),
       });
-      const { identitiesAffected, activeIdentities, asSnapshotLeft, ...planCounters } = counts;
+      const {
+        identitiesAffected,
+        activeIdentities,
+        asSnapshotLeft,
+        usersPlannedFromMemberOfChanges,
+        ...planCounters
+      } = counts;
       await runs.mergeCounters(runId, planCounters);
       const guard = evaluateSafetyGuard({
         identitiesAffected,
@@ -145,7 +151,10 @@ function plannedMessage(counts: PlanCounts): string {
     `Planned: create ${counts.identitiesToCreate}, update ${counts.identitiesToUpdate}, deactivate ${counts.identitiesToDeactivate}, ` +
     `reactivate ${counts.identitiesToReactivate}, add ${counts.membershipsToAdd} and remove ${counts.membershipsToRemove} memberships, ` +
     `${counts.entriesSkipped} entries skipped, ${counts.entriesUnchanged} unchanged since the last successful run ` +
-    `(${counts.membershipEdges} user-in-group memberships of the planned users)`
+    `(${counts.membershipEdges} user-in-group memberships of the planned users` +
+    (counts.usersPlannedFromMemberOfChanges > 0
+      ? `; ${counts.usersPlannedFromMemberOfChanges} users planned from their memberOf changes alone)`
+      : ')')
   );
 }
 

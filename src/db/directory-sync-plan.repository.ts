@@ -3,6 +3,7 @@ import { createChangedUserTables, skippedBefore, UNCHANGED_COPIES } from './chan
 import { identityAttributesDifferSql, identityMatchJoinsSql, loginKeySql } from './identity-match.js';
 import { identityTableVersions, versionsToText } from './identity-versions.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
+import { planMemberOfDeltas } from './member-of-delta-plan.js';
 import { createRunEdgesTable, reachedUserSql, type EdgeSource } from './membership-resolution.repository.js';
 import { sameStagedContentSql } from './staged-row-content.js';
 import { STAGED_USER } from './staging-tables.js';
@@ -67,6 +68,8 @@ export interface PlanCounts {
   entriesUnchanged: number;
   /** User-in-group edges of the planned users (direct, and through nested groups when expanded). */
   membershipEdges: number;
+  /** Planned users whose memberOf alone changed, planned from its difference (planMemberOfDeltas). */
+  usersPlannedFromMemberOfChanges: number;
   /**
    * Neither the directory nor any identity changed since the snapshot's apply (the run adopted its
    * staging and found the identity versions it left): the plan is that apply's outcome, nothing to do.
@@ -160,7 +163,8 @@ function comparesOnlyChangedRows(settings: PlanSettings): boolean {
  * users left as copies of the snapshot's rows plan as they did then, with the identities that plan left,
  * to nothing. Only the others are matched (the fresh and corrected ones, those sharing a login with one,
  * and those holding a group that appeared or went), and the counts that cover every user (skipped
- * entries, identities no user matches) start from the snapshot's.
+ * entries, identities no user matches) start from the snapshot's. Of those, the users whose memberOf
+ * alone changed are planned from its difference (planMemberOfDeltas), the rest whole.
  */
 async function planChangedUsers(
   client: pg.PoolClient,
@@ -174,9 +178,25 @@ async function planChangedUsers(
   const staged = settings.stagingRunId;
   if (narrowedTo !== null)
     await createChangedUserTables(client, staged, narrowedTo.stagingRunId, directoryId);
-  const onlyChanged = (alias: string): string =>
-    narrowedTo === null ? '' : `and ${alias}.dn_norm in (select dn_norm from changed_user)`;
   const reached = differential ? await reachedUserSql(client, staged, syncConfigId, settings.edges) : null;
+  // The changed users whose memberOf alone changed are planned from its difference (delta_user); the
+  // plan proper takes the other changed ones.
+  const deltas =
+    narrowedTo !== null && reached !== null
+      ? await planMemberOfDeltas(client, {
+          runId,
+          stagingRunId: staged,
+          snapshotRunId: narrowedTo.stagingRunId,
+          directoryId,
+          syncConfigId,
+          reachedSql: reached,
+        })
+      : null;
+  const onlyChanged = (alias: string): string =>
+    narrowedTo === null
+      ? ''
+      : `and ${alias}.dn_norm in (select dn_norm from changed_user)
+         and ${alias}.dn_norm not in (select dn_norm from delta_user)`;
   // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
   // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
   // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave
@@ -218,7 +238,7 @@ async function planChangedUsers(
       `create temp table planned_user on commit drop as select dn_norm from run_match where not unchanged`,
     );
   }
-  const membershipEdges = await createRunEdgesTable(
+  const plannedEdges = await createRunEdgesTable(
     client,
     staged,
     settings.edges,
@@ -359,7 +379,8 @@ async function planChangedUsers(
     identitiesAffected: Number(row.identitiesAffected),
     activeIdentities: Number(row.activeIdentities),
     entriesUnchanged: Number(row.entriesUnchanged),
-    membershipEdges,
+    membershipEdges: plannedEdges + (deltas?.edges ?? 0),
+    usersPlannedFromMemberOfChanges: deltas?.users ?? 0,
     asSnapshotLeft: false,
   };
 }
@@ -387,7 +408,12 @@ async function planMembershipChanges(
      group by m.identity_id having not bool_or(m.unchanged)
      union all
      select i.id from identity i
-     where ${narrowed ? 'i.id in (select identity_id from changed_user_before) and' : ''}
+     where ${
+       narrowed
+         ? `i.id in (select identity_id from changed_user_before)
+            and i.id not in (select identity_id from delta_user) and`
+         : ''
+     }
        not exists (select 1 from run_match m where m.identity_id = i.id)`,
   );
   const synced = (configParam: string): string =>
@@ -459,6 +485,7 @@ async function countsAsSnapshotLeft(
     activeIdentities: Number(row.active),
     entriesUnchanged: Number(row.unchanged),
     membershipEdges: 0,
+    usersPlannedFromMemberOfChanges: 0,
     asSnapshotLeft: true,
   };
 }
