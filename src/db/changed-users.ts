@@ -14,8 +14,10 @@ export const UNCHANGED_COPIES = `(select count(distinct ${loginKeySql('u')}) fro
 
 /**
  * Temp tables of a plan that matches only changed rows (planChangedUsers): changed_user, the staged
- * users of run $1 that may plan otherwise than in snapshot $2; changed_user_before, the snapshot's rows
- * of those users and of users renamed since (their old DN is gone), with the identity each matches now.
+ * users of run $1 that may plan otherwise than in snapshot $2 (every user sharing a login with a fresh
+ * or corrected one among them); changed_user_before, the snapshot's rows of those users and of users
+ * renamed since (their old DN is gone: with the first, every row a fresh one replaced), with the
+ * identity each matches now.
  */
 export async function createChangedUserTables(
   client: pg.PoolClient,
@@ -31,7 +33,7 @@ export async function createChangedUserTables(
             (select dn_norm from staged_group where run_id = $1 except select dn_norm from staged_group where run_id = $2)
             union
             (select dn_norm from staged_group where run_id = $2 except select dn_norm from staged_group where run_id = $1))
-     select u.dn_norm from staged_user u
+     select u.dn_norm, u.login from staged_user u
      where u.run_id = $1
        and (u.fresh or u.corrected
             or lower(u.login) in (select lower(login) from own)

@@ -50,7 +50,10 @@ const USER_BUT_MEMBER_OF: StagingTable = {
  * - it matches an active identity of this directory whose attributes equal the row's (no UPDATE, no
  *   CREATE, no REACTIVATE) and it is in a mapped group now (no DEACTIVATE);
  * - no other user of the run or of the snapshot shares its login (the match keeps one user per login,
- *   so a shared login may move the identity to another user).
+ *   so a shared login may move the identity to another user). For a fresh or corrected user, every
+ *   user of the run sharing its login is a changed_user, and every snapshot row sharing it either was
+ *   copied into the run (so is one too) or was replaced by a fresh row (so is a changed_user_before):
+ *   the two small tables answer for the 100k rows of each staging.
  * The groups are the snapshot's (their DNs are part of the plan context), so a group a user entered or
  * left counts as it did for the snapshot's plan.
  * Every other changed user goes through the plan proper, which leaves these users and their identities
@@ -75,8 +78,9 @@ export async function planMemberOfDeltas(
        and i.active and i.source_directory_id = $3
        and not ${identityAttributesDifferSql('i', 'planned', '$3')}
        and ${scope.reachedSql}
-       and not exists (select 1 from staged_user o
-                       where o.run_id in ($1, $2) and lower(o.login) = lower(u.login) and o.dn_norm <> u.dn_norm)`,
+       and not exists (select 1 from changed_user o where lower(o.login) = lower(u.login) and o.dn_norm <> u.dn_norm)
+       and not exists (select 1 from changed_user_before o
+                       where lower(o.login) = lower(u.login) and o.dn_norm <> u.dn_norm)`,
     [scope.stagingRunId, scope.snapshotRunId, scope.directoryId],
   );
   await client.query('create index on delta_user (dn_norm)');
