@@ -182,21 +182,28 @@ async function planChangedUsers(
   // The changed users whose memberOf alone changed are planned from its difference (delta_user); the
   // plan proper takes the other changed ones.
   const deltas =
-    narrowedTo !== null && reached !== null
-      ? await planMemberOfDeltas(client, {
+    narrowedTo === null
+      ? null
+      : await planMemberOfDeltas(client, {
           runId,
           stagingRunId: staged,
           snapshotRunId: narrowedTo.stagingRunId,
           directoryId,
           syncConfigId,
-          reachedSql: reached,
-        })
-      : null;
+          // A narrowed plan is differential, so reached is set; without it no user would take the delta.
+          reachedSql: reached ?? 'false',
+        });
+  if (deltas !== null) {
+    // Apart and analyzed: as changed_user less delta_user the planner took the 143 users left at 100k for
+    // 19k, and hashed whole tables to match them (220 ms).
+    await client.query(
+      `create temp table whole_user on commit drop as
+       select dn_norm from changed_user where dn_norm not in (select dn_norm from delta_user)`,
+    );
+    await analyzeJustWritten(client, 'whole_user');
+  }
   const onlyChanged = (alias: string): string =>
-    narrowedTo === null
-      ? ''
-      : `and ${alias}.dn_norm in (select dn_norm from changed_user)
-         and ${alias}.dn_norm not in (select dn_norm from delta_user)`;
+    deltas === null ? '' : `and ${alias}.dn_norm in (select dn_norm from whole_user)`;
   // Staged users with the identity they match (identity_id null: not registered). Unchanged (only
   // with differential sync): the row equals the snapshot's and the identity is as that plan left it,
   // so an identity deleted or re-activated by hand, or a deactivation an incremental run had to leave

@@ -99,10 +99,14 @@ export async function planMemberOfDeltas(
                  where not (v = any(d.member_of_now))) d
            join staged_group g on g.run_id = $2 and g.dn_norm = d.group_dn_norm
            join group_mapping gm on gm.sync_config_id = $3 and gm.ldap_group_dn_norm = d.group_dn_norm) c
-     where (c.action = 'ADD') <> exists (
-       select 1 from synced_membership s
-       where s.sync_config_id = $3 and s.identity_id = c.identity_id
-         and s.app_group_id = c.app_group_id and s.ldap_group_dn_norm = c.ldap_group_dn_norm)
+     -- A probe of the key per change: as an EXISTS in the condition, the planner hashed all 970k synced
+     -- memberships of the config for 9.7k changes at 100k users (1.28 s).
+     left join lateral (
+       select true as held from synced_membership s
+       where s.identity_id = c.identity_id and s.app_group_id = c.app_group_id
+         and s.sync_config_id = $3 and s.ldap_group_dn_norm = c.ldap_group_dn_norm
+       limit 1) s on true
+     where (c.action = 'ADD') = (s.held is null)
      ${inMembershipKeyOrder('c')}`,
     [scope.runId, scope.stagingRunId, scope.syncConfigId],
   );
