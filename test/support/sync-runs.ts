@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
 
 export interface RunView {
@@ -78,6 +79,20 @@ export async function runSync(
     options.fullReconciliation ?? false,
   );
   return waitForRun(app, run.id);
+}
+
+/**
+ * A full reconciliation of the config's directory, expected to succeed as a full read that plans nothing:
+ * what incremental runs left is what a full read gives. Returns the run for further checks.
+ */
+export async function fullReconciliationPlanningNothing(
+  app: TestApp,
+  syncConfigId: string,
+): Promise<RunView> {
+  const full = await runSync(app, syncConfigId, { fullReconciliation: true });
+  expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+  expect(full.counters).toMatchObject(NOTHING_PLANNED);
+  return full;
 }
 
 interface RunRecord {

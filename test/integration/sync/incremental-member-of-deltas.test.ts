@@ -7,7 +7,13 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { NOTHING_PLANNED, planMessageOf, runSync, type RunView } from '../../support/sync-runs.js';
+import {
+  fullReconciliationPlanningNothing,
+  NOTHING_PLANNED,
+  planMessageOf,
+  runSync,
+  type RunView,
+} from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -28,13 +34,6 @@ const state = (): Promise<Record<string, string[]>> => labelledGroupsByLogin(app
 async function usersPlannedFromDeltas(run: RunView): Promise<number> {
   const message = (await planMessageOf(app, run.id)) ?? '';
   return Number(/(\d+) users planned from their memberOf changes alone/.exec(message)?.[1] ?? 0);
-}
-
-/** A full reconciliation of the same directory finds nothing left to do: the incremental run got it right. */
-async function expectFullReconciliationPlansNothing(): Promise<void> {
-  const full = await runSync(app, configId, { fullReconciliation: true });
-  expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
-  expect(full.counters).toMatchObject(NOTHING_PLANNED);
 }
 
 /**
@@ -90,7 +89,7 @@ describe('incremental sync: users planned from their memberOf changes', () => {
     const groups = await state();
     expect(groups).toMatchObject({ mod01: ['B1', 'B2'], mod07: ['A', 'B1', 'B2'], mod02: ['A'], mod12: [] });
     expect((await activeByLogin(app, directoryId)).mod12).toBe(false);
-    await expectFullReconciliationPlansNothing();
+    await fullReconciliationPlanningNothing(app, configId);
   });
 
   it('a deactivated user back in a mapped group is reactivated by the plan proper', async () => {
@@ -107,7 +106,7 @@ describe('incremental sync: users planned from their memberOf changes', () => {
     expect(await usersPlannedFromDeltas(run)).toBe(1);
     expect(await state()).toMatchObject({ mod08: ['A', 'B1', 'B2'], mod12: ['B1', 'B2'] });
     expect((await activeByLogin(app, directoryId)).mod12).toBe(true);
-    await expectFullReconciliationPlansNothing();
+    await fullReconciliationPlanningNothing(app, configId);
   });
 
   it('a group that appears changes the plan context: every user is planned whole, to the same outcome', async () => {
@@ -121,7 +120,7 @@ describe('incremental sync: users planned from their memberOf changes', () => {
     expect(run.counters).toMatchObject({ membershipsAdded: 4, membershipsRemoved: 2, entriesUnchanged: 0 });
     expect(await usersPlannedFromDeltas(run)).toBe(0);
     expect(await state()).toMatchObject({ mod02: ['B1', 'B2'], mod03: ['B1', 'B2'] });
-    await expectFullReconciliationPlansNothing();
+    await fullReconciliationPlanningNothing(app, configId);
   });
 
   it('a user whose login another entry takes is planned whole: the match keeps one user per login', async () => {
@@ -134,6 +133,6 @@ describe('incremental sync: users planned from their memberOf changes', () => {
     expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
     // mod04 only changed groups, but the login it shares may now match its identity to the other entry.
     expect(await usersPlannedFromDeltas(run)).toBe(0);
-    await expectFullReconciliationPlansNothing();
+    await fullReconciliationPlanningNothing(app, configId);
   });
 });

@@ -7,7 +7,12 @@ import {
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
 import { ACCESS_LOG_SUFFIX } from '../../support/slapd-server.js';
-import { NOTHING_PLANNED, runSync, type RunView } from '../../support/sync-runs.js';
+import {
+  fullReconciliationPlanningNothing,
+  NOTHING_PLANNED,
+  runSync,
+  type RunView,
+} from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -94,9 +99,7 @@ describe('incremental sync with member deltas from the access log (slapd)', () =
     expect(await stagedMemberCounts(run)).toMatchObject({ [dn.g1 ?? '']: 6, [dn.g2 ?? '']: 7 });
 
     // A full read of the same directory finds nothing to do and stages the same counts.
-    const full = await runSync(app, configId, { fullReconciliation: true });
-    expect(full).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
-    expect(full.counters).toMatchObject(NOTHING_PLANNED);
+    const full = await fullReconciliationPlanningNothing(app, configId);
     expect(await stagedMemberCounts(full)).toMatchObject({ [dn.g1 ?? '']: 6, [dn.g2 ?? '']: 7 });
   });
 
