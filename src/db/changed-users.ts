@@ -18,6 +18,10 @@ export const UNCHANGED_COPIES = `(select count(distinct ${loginKeySql('u')}) fro
  * or corrected one among them); changed_user_before, the snapshot's rows of those users and of users
  * renamed since (their old DN is gone: with the first, every row a fresh one replaced), with the
  * identity each matches now.
+ *
+ * A row the run did not read itself is a copy of the snapshot's row of its DN, memberOf aside (the
+ * completion copied it from $2, which is what narrows the plan): its own DN, login and stable id are
+ * that row's. Only the fresh rows look the snapshot's up, not the 9k carried over at 100k users.
  */
 export async function createChangedUserTables(
   client: pg.PoolClient,
@@ -33,7 +37,7 @@ export async function createChangedUserTables(
             (select dn_norm from staged_group where run_id = $1 except select dn_norm from staged_group where run_id = $2)
             union
             (select dn_norm from staged_group where run_id = $2 except select dn_norm from staged_group where run_id = $1))
-     select u.dn_norm, u.login from staged_user u
+     select u.dn_norm, u.login, u.stable_id, u.fresh from staged_user u
      where u.run_id = $1
        and (u.fresh or u.corrected
             or lower(u.login) in (select lower(login) from own)
@@ -45,8 +49,10 @@ export async function createChangedUserTables(
   await client.query(
     `create temp table changed_user_before on commit drop as
      select p.dn_norm, p.login, coalesce(by_id.id, by_login.id) as identity_id
-     from (select s.dn_norm, s.login, s.stable_id from staged_user s
-           join changed_user c on c.dn_norm = s.dn_norm
+     from (select c.dn_norm, c.login, c.stable_id from changed_user c where not c.fresh
+           union
+           select s.dn_norm, s.login, s.stable_id from staged_user s
+           join changed_user c on c.dn_norm = s.dn_norm and c.fresh
            where s.run_id = $2
            -- Two joins, not one with OR: that made both subplans per snapshot row (minutes at 100k).
            union

@@ -63,18 +63,26 @@ export async function planMemberOfDeltas(
   client: pg.PoolClient,
   scope: MemberOfDeltaScope,
 ): Promise<MemberOfDeltaCounts> {
+  // memberOf is a set: a group is gained when it is in the new set and not the old, lost the other way.
+  // A corrected row is the snapshot's but for the groups its correction added and removed (kept with
+  // it), so only a fresh row is compared with the snapshot's row: one probe fewer per corrected user.
   const users = await client.query(
     `create temp table delta_user on commit drop as
-     select u.dn_norm, i.id as identity_id, u.member_of as member_of_now, p.member_of as member_of_before
-     from staged_user u
-     join changed_user c on c.dn_norm = u.dn_norm
-     join staged_user p on p.run_id = $2 and p.dn_norm = u.dn_norm
+     select u.dn_norm, i.id as identity_id, u.member_of as member_of_now, u.added, u.removed
+     from (select u.*, u.member_of_added as added, u.member_of_removed as removed
+           from staged_user u join changed_user c on c.dn_norm = u.dn_norm
+           where u.run_id = $1 and u.corrected
+           union all
+           select u.*, array(select v from unnest(u.member_of) as v where not (v = any(p.member_of))),
+                  array(select v from unnest(p.member_of) as v where not (v = any(u.member_of)))
+           from staged_user u join changed_user c on c.dn_norm = u.dn_norm
+           join staged_user p on p.run_id = $2 and p.dn_norm = u.dn_norm
+           where u.run_id = $1 and u.fresh and ${sameStagedContentSql(USER_BUT_MEMBER_OF, 'u', 'p')}) u
      ${identityMatchJoinsSql('u', '$3')}
      join identity i on i.id = coalesce(by_id.id, by_login.id)
      cross join lateral (select u.login, u.display_name, u.email, u.dn, u.dn_norm,
                                 coalesce(u.stable_id, u.dn_norm) as external_id) planned
-     where u.run_id = $1 and (u.fresh or u.corrected) and u.login <> ''
-       and ${sameStagedContentSql(USER_BUT_MEMBER_OF, 'u', 'p')}
+     where u.login <> ''
        and i.active and i.source_directory_id = $3
        and not ${identityAttributesDifferSql('i', 'planned', '$3')}
        and ${scope.reachedSql}
@@ -84,18 +92,15 @@ export async function planMemberOfDeltas(
     [scope.stagingRunId, scope.snapshotRunId, scope.directoryId],
   );
   await analyzeJustWritten(client, 'delta_user');
-  // memberOf is a set: a group is gained when it is in the new set and not the old, lost the other way.
   await client.query(
     `insert into plan_membership (run_id, identity_id, app_group_id, ldap_group_dn_norm, action)
      select $1, c.identity_id, c.app_group_id, c.ldap_group_dn_norm, c.action
      from (select moved.identity_id, gm.app_group_id, gm.ldap_group_dn_norm, moved.action
            from (select d.identity_id, v as group_dn_norm, 'ADD' as action
-                 from delta_user d cross join lateral unnest(d.member_of_now) as v
-                 where not (v = any(d.member_of_before))
+                 from delta_user d cross join lateral unnest(d.added) as v
                  union all
                  select d.identity_id, v, 'REMOVE'
-                 from delta_user d cross join lateral unnest(d.member_of_before) as v
-                 where not (v = any(d.member_of_now))) moved
+                 from delta_user d cross join lateral unnest(d.removed) as v) moved
            join staged_group g on g.run_id = $2 and g.dn_norm = moved.group_dn_norm
            join group_mapping gm on gm.sync_config_id = $3 and gm.ldap_group_dn_norm = moved.group_dn_norm) c
      -- A probe of the key per change: as an EXISTS in the condition, the planner hashed all 970k synced

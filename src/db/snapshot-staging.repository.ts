@@ -256,7 +256,8 @@ async function copyUnreplacedRows(
 /**
  * copyUnreplacedRows for the users, with the memberOf changes (member_change) applied: the values lost
  * left out, those gained appended (none is held already, see memberOfChangesSql), in order. The rows
- * changed are marked corrected; the counts are of their changes.
+ * changed are marked corrected and keep their changes (member_of_added, member_of_removed, for the
+ * plan); the counts are of those changes.
  */
 async function copyUsersCorrected(
   client: pg.PoolClient,
@@ -271,14 +272,15 @@ async function copyUsersCorrected(
               coalesce(array_agg(group_dn_norm) filter (where not added), '{}') as removed
        from member_change group by user_dn_norm),
      copied as (
-       insert into staged_user (run_id, ${columns.join(', ')}, member_of, fresh, corrected)
+       insert into staged_user (run_id, ${columns.join(', ')}, member_of, fresh, corrected, member_of_added,
+                                member_of_removed)
        select $1, ${columns.map((column) => `s.${column}`).join(', ')},
               case when c.user_dn_norm is null then s.member_of
                    else array(select g from (select v as g from unnest(s.member_of) as v where v <> all (c.removed)
                                              union all
                                              select unnest(c.added)) x
                               order by g collate "C") end,
-              false, c.user_dn_norm is not null
+              false, c.user_dn_norm is not null, c.added, c.removed
        from staged_user s
        left join change c on c.user_dn_norm = s.dn_norm
        where ${unreplacedSql(STAGED_USER)}

@@ -8,8 +8,9 @@ export interface StagingTable {
   /**
    * Columns about the run's own read, neither compared nor carried over from a snapshot (a retry taking
    * over the staging copies them): fresh marks the rows the run read itself, corrected those whose
-   * memberOf the incremental correction changed, member_values a re-read group's members
-   * (StagedGroup.memberValues), members_added and members_removed its delta from the access log.
+   * memberOf the incremental correction changed (member_of_added and member_of_removed: how),
+   * member_values a re-read group's members (StagedGroup.memberValues), members_added and
+   * members_removed its delta from the access log.
    */
   ownColumns: readonly string[];
 }
@@ -17,7 +18,7 @@ export interface StagingTable {
 export const STAGED_USER: StagingTable = {
   name: 'staged_user',
   columns: ['dn_norm', 'dn', 'stable_id', 'login', 'display_name', 'email', 'external_id', 'member_of'],
-  ownColumns: ['fresh', 'corrected'],
+  ownColumns: ['fresh', 'corrected', 'member_of_added', 'member_of_removed'],
 };
 export const STAGED_GROUP: StagingTable = {
   name: 'staged_group',

@@ -23,6 +23,12 @@ export const StagedUserSchema = defineEntity({
     fresh: p.boolean().default(true),
     /** Carried over and then given another memberOf by the incremental correction. */
     corrected: p.boolean().default(false),
+    /**
+     * With corrected: the groups the correction added to and removed from the snapshot's memberOf, so that
+     * the plan need not read the snapshot's row again for them.
+     */
+    memberOfAdded: p.array().nullable(),
+    memberOfRemoved: p.array().nullable(),
   },
 });
 

@@ -179,7 +179,7 @@ describe('SnapshotStagingRepository.complete', () => {
     expect((await snapshots.complete(same, snapshotRunId, MEMBER_OF)).adopted).toBe(true);
   });
 
-  it('with memberOf: the copy corrects the carried-over users by the groups read, once, also when the groups read is retried', async () => {
+  it('with memberOf: the copy corrects the carried-over users by the groups read and keeps what it changed, once, also when the groups read is retried', async () => {
     const snapshotRunId = await stageSnapshot();
     const runId = await newStagingRun(database().pool);
     // g2 now lists a and b (c left it), g1 is read with its members as before; a user read with a
@@ -197,15 +197,17 @@ describe('SnapshotStagingRepository.complete', () => {
       (
         await database().pool.query<{ row: string }>(
           `select login || ' [' || array_to_string(member_of, ';') || ']' ||
-                  case when corrected then ' corrected' else '' end as row
+                  case when corrected then ' corrected +' || array_to_string(member_of_added, ';')
+                                           || ' -' || array_to_string(member_of_removed, ';')
+                       else coalesce(member_of_added::text, '') || coalesce(member_of_removed::text, '') end as row
            from staged_user where run_id = $1 order by 1`,
           [runId],
         )
       ).rows.map((row) => row.row);
     const expected = [
-      'a [cn=g1,ou=groups;cn=g2,ou=groups] corrected',
-      'b [cn=g1,ou=groups;cn=g2,ou=groups] corrected',
-      'c [] corrected',
+      'a [cn=g1,ou=groups;cn=g2,ou=groups] corrected +cn=g2,ou=groups -',
+      'b [cn=g1,ou=groups;cn=g2,ou=groups] corrected +cn=g2,ou=groups -',
+      'c [] corrected + -cn=g2,ou=groups',
       'd []',
     ];
     expect(await correctedRows()).toEqual(expected);

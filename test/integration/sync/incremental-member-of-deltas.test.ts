@@ -123,6 +123,19 @@ describe('incremental sync: users planned from their memberOf changes', () => {
     await fullReconciliationPlanningNothing(app, configId);
   });
 
+  it('a user read again for an attribute the sync does not map is compared with its snapshot row, and planned from its difference', async () => {
+    await tree.setAttribute(user.mod05 ?? '', 'description', ['moved to b']);
+    await tree.changeMembers(dn.a ?? '', [], ids('mod05'));
+    await tree.changeMembers(dn.b ?? '', ids('mod05'), []);
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'INCREMENTAL' });
+    // Read, not corrected: its row holds the new memberOf, the snapshot's the old one.
+    expect(run.counters).toMatchObject({ usersRead: 1, membershipsAdded: 2, membershipsRemoved: 1 });
+    expect(await usersPlannedFromDeltas(run)).toBe(1);
+    expect(await state()).toMatchObject({ mod05: ['B1', 'B2'] });
+    await fullReconciliationPlanningNothing(app, configId);
+  });
+
   it('a user whose login another entry takes is planned whole: the match keeps one user per login', async () => {
     // Named by cn, so its uid can be another user's.
     const twin = await tree.addUser('twin04', { withoutUid: true });
