@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import { createChangedUserTables, skippedBefore, UNCHANGED_COPIES } from './changed-users.js';
-import { identityAttributesDifferSql, identityMatchJoinsSql, loginKeySql } from './identity-match.js';
+import {
+  externalIdSql,
+  identityAttributesDifferSql,
+  identityMatchJoinsSql,
+  loginKeySql,
+} from './identity-match.js';
 import { identityTableVersions, versionsToText } from './identity-versions.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { planMemberOfDeltas } from './member-of-delta-plan.js';
@@ -223,7 +228,7 @@ async function planChangedUsers(
   await client.query(
     `create temp table run_match on commit drop as
          select distinct on (${loginKeySql('u')})
-                u.dn_norm, u.dn, coalesce(u.stable_id, u.dn_norm) as external_id, u.login, u.display_name, u.email,
+                u.dn_norm, u.dn, ${externalIdSql('u')} as external_id, u.login, u.display_name, u.email,
                 coalesce(by_id.id, by_login.id) as identity_id,
                 -- The id a CREATE will give it, chosen now so planned memberships can name it.
                 gen_random_uuid() as new_identity_id,

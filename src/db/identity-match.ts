@@ -13,13 +13,18 @@ export function loginKeySql(alias: string): string {
   return `lower(${alias}.login) collate "C"`;
 }
 
+/** SQL: the external id a staged user (alias) gives its identity: its stable id, else its DN. */
+export function externalIdSql(alias: string): string {
+  return `coalesce(${alias}.stable_id, ${alias}.dn_norm)`;
+}
+
 /**
- * SQL: the identity a staged user (alias) matches: by_id by its stable id, else by_login by its login
+ * SQL: the identity a staged user (alias) matches: by_id by its external id, else by_login by its login
  * among the identities of this directory or of none (a locally registered user is linked).
  */
 export function identityMatchJoinsSql(alias: string, directoryParam: string): string {
   return `left join identity by_id on by_id.source_directory_id = ${directoryParam}
-            and by_id.external_id = coalesce(${alias}.stable_id, ${alias}.dn_norm)
+            and by_id.external_id = ${externalIdSql(alias)}
           left join identity by_login on by_id.id is null and lower(by_login.login) = lower(${alias}.login)
             and (by_login.source_directory_id = ${directoryParam} or by_login.source_directory_id is null)`;
 }

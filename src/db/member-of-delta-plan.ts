@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { identityAttributesDifferSql, identityMatchJoinsSql } from './identity-match.js';
+import { externalIdSql, identityAttributesDifferSql, identityMatchJoinsSql } from './identity-match.js';
 import { inMembershipKeyOrder } from './membership-key-order.js';
 import { sameStagedContentSql } from './staged-row-content.js';
 import { STAGED_USER, type StagingTable } from './staging-tables.js';
@@ -81,7 +81,7 @@ export async function planMemberOfDeltas(
      ${identityMatchJoinsSql('u', '$3')}
      join identity i on i.id = coalesce(by_id.id, by_login.id)
      cross join lateral (select u.login, u.display_name, u.email, u.dn, u.dn_norm,
-                                coalesce(u.stable_id, u.dn_norm) as external_id) planned
+                                ${externalIdSql('u')} as external_id) planned
      where u.login <> ''
        and i.active and i.source_directory_id = $3
        and not ${identityAttributesDifferSql('i', 'planned', '$3')}
