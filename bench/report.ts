@@ -189,9 +189,18 @@ function phasesTable(results: readonly BenchResult[]): string {
       scenario.name,
       ...phases.map((phase) => seconds(phaseSeconds(scenario, phase))),
       seconds(scenario.wallSeconds),
+      temporalCell(scenario),
     ]),
   );
-  return table(['users / groups', 'scenario', ...phases, 'total'], rows);
+  return table(
+    ['users / groups', 'scenario', ...phases, 'total', 'workflow: in activities / between them'],
+    rows,
+  );
+}
+
+/** The workflow's own time (from its history's event times), split into activities and hand-overs. */
+function temporalCell({ history: { timings } }: ScenarioResult): string {
+  return `${seconds(timings.workflowSeconds)}: ${seconds(timings.activitySeconds)} / ${seconds(timings.orchestrationSeconds)}`;
 }
 
 function phaseSeconds(scenario: ScenarioResult, phase: string): number {
