@@ -60,6 +60,21 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
     };
   }
 
+  /** lookUp, with a member value that is no valid DN recorded as such instead of failing the run. */
+  function lookUpOrInvalid(
+    session: LdapSession,
+    dnNorm: string,
+    loginAttribute: string,
+    usersBaseDn: string,
+  ): Promise<LookupRow> {
+    return lookUp(session, dnNorm, loginAttribute, usersBaseDn).catch((error: unknown): LookupRow => {
+      if (error instanceof AppError && error.code === 'INVALID_DN') {
+        return { memberDnNorm: dnNorm, memberDn: dnNorm, accountLogin: null, outcome: 'INVALID_DN' };
+      }
+      throw error;
+    });
+  }
+
   return {
     async syncRoles({ runId }: RunInput): Promise<{ rolesCreated: number; rolesUpdated: number }> {
       const { config, directory } = await loadRunContext(fork(), runId);
@@ -110,37 +125,25 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
       const { config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
       await lookups.recordNestedGroups(runId);
+      const unknown = await lookups.unknownMembers(runId);
       const memberSystem = config.memberDirectory ?? directory;
       const limit = pLimit(LOOKUP_CONCURRENCY);
-      await withLdapSession(memberSystem, deps.secrets, async (session) => {
-        let after = '';
-        for (;;) {
-          const batch = await lookups.nextUnknown(runId, after, LOOKUP_BATCH);
-          if (batch.length === 0) break;
-          const rows = await Promise.all(
-            batch.map((dnNorm) =>
-              limit(() =>
-                lookUp(session, dnNorm, config.loginAttribute, config.usersBaseDn).catch(
-                  (error: unknown): LookupRow => {
-                    if (error instanceof AppError && error.code === 'INVALID_DN') {
-                      return {
-                        memberDnNorm: dnNorm,
-                        memberDn: dnNorm,
-                        accountLogin: null,
-                        outcome: 'INVALID_DN',
-                      };
-                    }
-                    throw error;
-                  },
-                ),
+      // Every member known (the usual re-run): no connection to the member system at all.
+      if (unknown.length > 0) {
+        await withLdapSession(memberSystem, deps.secrets, async (session) => {
+          for (let start = 0; start < unknown.length; start += LOOKUP_BATCH) {
+            const batch = unknown.slice(start, start + LOOKUP_BATCH);
+            const rows = await Promise.all(
+              batch.map((dnNorm) =>
+                limit(() => lookUpOrInvalid(session, dnNorm, config.loginAttribute, config.usersBaseDn)),
               ),
-            ),
-          );
-          await lookups.save(runId, rows);
-          after = batch[batch.length - 1] ?? after;
-          Context.current().heartbeat({ after });
-        }
-      });
+            );
+            // Saved batch by batch: a retried activity lists only the members still unknown.
+            await lookups.save(runId, rows);
+            Context.current().heartbeat({ lookedUp: start + batch.length });
+          }
+        });
+      }
       const counts = await lookups.counts(runId);
       countMemberLookups(counts);
       const membersUnresolved = await lookups.logUnresolved(runId);
