@@ -59,16 +59,15 @@ export class RoleRequestRepository {
          where m.run_id = $1 and coalesce(by_dn.id, by_login.id) is not null`,
         [runId, settings.directoryId],
       );
-      // Temp tables get no statistics by themselves: indexed and analyzed, the membership checks below are
-      // hash or index probes, never a scan of run_role_member per assignment.
-      await client.query(`create index on run_role_member (identity_id, role_id)`);
       await client.query(
         `create temp table run_primary on commit drop as
-         select distinct on (identity_id) identity_id, id as contract_id
-         from contract where "primary" and identity_id in (select identity_id from run_role_member)
-         order by identity_id, created_at`,
+         select m.identity_id, p.contract_id from (select distinct identity_id from run_role_member) m
+         cross join ${primaryContractOf('m.identity_id', 'id as contract_id')} p`,
       );
       await client.query(`create unique index on run_primary (identity_id)`);
+      // Temp tables get no statistics by themselves: analyzed, the membership checks below are hash joins,
+      // never a scan of run_role_member per assignment. Every check reads all of run_role_member, so an
+      // index on it would go unused (it took 0.6-0.9 s to build at 100k users).
       await client.query(`analyze run_role_member, run_primary`);
       const withoutContract = await client.query(
         `insert into run_log (run_id, created_at, level, phase, message, dn)
