@@ -48,15 +48,26 @@ export class RoleRequestRepository {
       // and check every member value against every look-up: 1.84 s -> 0.31 s replayed at 10k users.
       await client.query('analyze member_lookup');
       // Who is a member of which synced role now: by the identity's DN, else by the looked-up account login.
+      // A group's member values are unique, so the pairs found by DN are too; only those found by login
+      // can repeat one (two looked-up DNs with one login, or a login whose identity's DN is a member
+      // too), and only they are made distinct: de-duplicating all 970k pairs of a 100k run took 0.5 s.
       await client.query(
         `create temp table run_role_member on commit drop as
-         select distinct coalesce(by_dn.id, by_login.id) as identity_id, r.id as role_id
+         select by_dn.id as identity_id, r.id as role_id
          from staged_group_member m
          join role r on r.source_directory_id = $2 and r.system_identifier = m.group_dn_norm
-         left join identity by_dn on by_dn.dn_norm = m.member_value
-         left join member_lookup l on by_dn.id is null and l.run_id = $1 and l.member_dn_norm = m.member_value
-         left join identity by_login on by_dn.id is null and l.account_login is not null and lower(by_login.login) = lower(l.account_login)
-         where m.run_id = $1 and coalesce(by_dn.id, by_login.id) is not null`,
+         join identity by_dn on by_dn.dn_norm = m.member_value
+         where m.run_id = $1
+         union all
+         select distinct by_login.id, r.id
+         from staged_group_member m
+         join role r on r.source_directory_id = $2 and r.system_identifier = m.group_dn_norm
+         join member_lookup l on l.run_id = $1 and l.member_dn_norm = m.member_value and l.account_login is not null
+         join identity by_login on lower(by_login.login) = lower(l.account_login)
+         where m.run_id = $1
+           and not exists (select 1 from identity i where i.dn_norm = m.member_value)
+           and not exists (select 1 from staged_group_member d where d.run_id = $1
+                           and d.group_dn_norm = m.group_dn_norm and d.member_value = by_login.dn_norm)`,
         [runId, settings.directoryId],
       );
       await client.query(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { normalizeDn } from '../../../src/ldap/index.js';
 import { createAppGroup, setMappings } from '../../support/directory-sync-queries.js';
 import {
   createDirectory,
@@ -269,6 +270,36 @@ describe('role sync', () => {
     );
     expect(duplicates.rowCount).toBe(0);
     for (const login of ['bob', 'cid', 'dee']) expect(await roleCodesOf(login)).toContain('r4');
+  });
+
+  it('counts a member found both by its DN and by a looked-up login, or by two looked-up DNs, once', async () => {
+    const annDn = dn.ann ?? '';
+    // ann's identity knows its DN again; two more entries carry ann's login and are looked up.
+    await app.database.pool.query('update identity set dn = $2, dn_norm = $3 where id = $1', [
+      identity.ann,
+      annDn,
+      normalizeDn(annDn),
+    ]);
+    const aliases: string[] = [];
+    for (const name of ['ann-alias-1', 'ann-alias-2']) {
+      const alias = await tree.addUser(name, { withoutUid: true });
+      await tree.setAttribute(alias, 'uid', ['ann']);
+      aliases.push(alias);
+    }
+    const ops = `ou=ops,${tree.groupsDn}`;
+    await tree.addGroup('r6', [annDn, aliases[0] ?? ''], ops);
+    await tree.addGroup('r7', aliases, ops);
+    const run = await runSync(app, roleConfigId);
+    expect(run.status).toBe('SUCCEEDED');
+    const { rows } = await app.database.pool.query<{ code: string }>(
+      `select r.code from role_request rr
+       join role_request_item it on it.request_id = rr.id join role r on r.id = it.role_id
+       where rr.created_by_run_id = $1 and rr.identity_id = $2 and it.operation = 'ADD' order by 1`,
+      [run.id, identity.ann],
+    );
+    expect(rows.map((row) => row.code)).toEqual(['r6', 'r7']);
+    expect(run.counters.rolesAdded).toBe(2);
+    expect(await roleCodesOf('ann')).toEqual(expect.arrayContaining(['r6', 'r7']));
   });
 });
 
