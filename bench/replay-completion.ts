@@ -9,7 +9,6 @@
 // undone, the run as the groups it read with those deltas. Each repeat then completes the rebuilt run
 // and checks that every staged user came out as in the bench run. Read-only for the bench's own rows.
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SnapshotStagingRepository } from '../src/db/snapshot-staging.repository.js';
 import {
@@ -18,28 +17,14 @@ import {
   stagingPartition,
 } from '../src/db/staging-partitions.js';
 import { STAGED_GROUP, STAGED_USER } from '../src/db/staging-tables.js';
+import { exitOnError, parseReplayOptions, recordStatementTimes } from './statement-timings.js';
 
 const USAGE = 'usage: npx tsx bench/replay-completion.ts DATABASE_URL [--repeats N]';
 
-/** Statements slower than this are listed per repeat. */
-const LISTED_MS = 3;
-
-interface Timing {
-  ms: number;
-  sql: string;
-}
-
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { repeats: { type: 'string', default: '3' } },
-  });
-  const url = positionals[0];
-  const repeats = Number(values.repeats);
-  if (url === undefined || !Number.isInteger(repeats) || repeats < 1) throw new Error(USAGE);
+  const { url, repeats } = parseReplayOptions(USAGE);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const timings: Timing[] = [];
-  recordStatementTimes(pool, timings);
+  const timings = recordStatementTimes(pool);
   const snapshotId = randomUUID();
   const runIds: string[] = [];
   try {
@@ -51,7 +36,7 @@ async function main(): Promise<void> {
       const runId = randomUUID();
       runIds.push(runId);
       await stageGroupsRead(pool, benchRunId, runId);
-      timings.length = 0;
+      timings.forget();
       const started = performance.now();
       const completion = await snapshots.complete(runId, snapshotId, {
         membershipSource: 'MEMBER_OF',
@@ -63,30 +48,13 @@ async function main(): Promise<void> {
         `repeat ${repeat}: ${ms.toFixed(0)} ms, ${equal} of ${completion.usersStaged} users as in the bench run, ` +
           JSON.stringify(completion.memberOfCorrection),
       );
-      for (const timing of timings.filter((t) => t.ms >= LISTED_MS)) {
-        console.log(`  ${timing.ms.toFixed(0).padStart(6)} ms  ${timing.sql}`);
-      }
+      timings.list();
       await dropStagingPartitions(pool, [runId]);
     }
   } finally {
     await dropStagingPartitions(pool, [snapshotId, ...runIds]);
     await pool.end();
   }
-}
-
-/** Notes each statement's time and its first words, for every client the pool opens. */
-function recordStatementTimes(pool: pg.Pool, timings: Timing[]): void {
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-    const timed = async (...args: unknown[]): Promise<unknown> => {
-      const started = performance.now();
-      const result = await query(...args);
-      const text = typeof args[0] === 'string' ? args[0] : '(query object)';
-      timings.push({ ms: performance.now() - started, sql: text.replace(/\s+/g, ' ').slice(0, 100) });
-      return result;
-    };
-    Object.assign(client, { query: timed });
-  });
 }
 
 /**
@@ -168,7 +136,4 @@ async function usersEqualToBenchRun(pool: pg.Pool, runId: string, benchRunId: st
   return result.rows[0]?.n ?? 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main().catch(exitOnError);
