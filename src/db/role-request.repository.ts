@@ -3,7 +3,7 @@ import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domai
 import { lockParentRows } from './parent-locks.js';
 import { primaryContractOf } from './primary-contract.js';
 import { TIME_ORDERED_UUID_SQL } from './time-ordered-uuid.js';
-import { analyzeStaleTables } from './table-statistics.js';
+import { analyzeJustWritten, analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
 export interface RolePlanSettings {
@@ -89,18 +89,30 @@ export class RoleRequestRepository {
          where m.contract_id is null`,
         [runId],
       );
+      // The changes in one pass: the member pairs on their primary contract against the assignments of
+      // the directory's and the config's roles, joined by contract and role (a contract is its identity's).
+      // A member pair no assignment matches is added. An assignment nothing matches is removed when it is
+      // the sync's own, unless its identity is still a member on another contract (checked next, for those
+      // few). As two anti-joins, each side of 970k pairs at 100k users was hashed twice (2 s).
       await client.query(
         `create temp table run_role_change on commit drop as
-         select d.identity_id, d.role_id, 'ADD'::text as operation
-         from run_role_member d join run_identity p on p.identity_id = d.identity_id
-         where p.contract_id is not null
-           and not exists (select 1 from identity_role ir where ir.contract_id = p.contract_id and ir.role_id = d.role_id)
-         union all
-         select ir.identity_id, ir.role_id, 'REMOVE'
-         from identity_role ir join role r on r.id = ir.role_id
-         where $2 and r.sync_config_id = $1 and ir.origin = 'SYNC'
-           and not exists (select 1 from run_role_member d where d.identity_id = ir.identity_id and d.role_id = ir.role_id)`,
-        [settings.syncConfigId, settings.removeRolesNotInSystem],
+         select coalesce(d.identity_id, a.identity_id) as identity_id, coalesce(d.role_id, a.role_id) as role_id,
+                case when a.role_id is null then 'ADD' else 'REMOVE' end as operation
+         from (select d.identity_id, d.role_id, p.contract_id
+               from run_role_member d join run_identity p on p.identity_id = d.identity_id
+               where p.contract_id is not null) d
+         full join (select ir.identity_id, ir.role_id, ir.contract_id,
+                           ir.origin = 'SYNC' and r.sync_config_id = $1 as synced
+                    from identity_role ir join role r on r.id = ir.role_id
+                    where r.source_directory_id = $3 or r.sync_config_id = $1) a
+           on a.contract_id = d.contract_id and a.role_id = d.role_id
+         where a.role_id is null or (d.role_id is null and a.synced and $2)`,
+        [settings.syncConfigId, settings.removeRolesNotInSystem, settings.directoryId],
+      );
+      await analyzeJustWritten(client, 'run_role_change');
+      await client.query(
+        `delete from run_role_change c where c.operation = 'REMOVE'
+         and exists (select 1 from run_role_member d where d.identity_id = c.identity_id and d.role_id = c.role_id)`,
       );
       const requests = await client.query(
         `insert into role_request (id, identity_id, state, result_code, created_by_run_id, created_at)

@@ -301,6 +301,33 @@ describe('role sync', () => {
     expect(run.counters.rolesAdded).toBe(2);
     expect(await roleCodesOf('ann')).toEqual(expect.arrayContaining(['r6', 'r7']));
   });
+
+  it('adds synced roles to a new primary contract and leaves them on the one that was primary', async () => {
+    /** The identity's synced assignments: role code and contract. */
+    const synced = async (login: string): Promise<{ code: string; contractId: string }[]> =>
+      (
+        await app.database.pool.query<{ code: string; contractId: string }>(
+          `select r.code, ir.contract_id as "contractId" from identity_role ir join role r on r.id = ir.role_id
+           where ir.identity_id = $1 and ir.origin = 'SYNC' order by 1, 2`,
+          [identity[login]],
+        )
+      ).rows;
+    const before = await synced('dee');
+    expect(before.length).toBeGreaterThan(0);
+    const created = await app.gqlData<{ createContract: { id: string } }>(
+      `mutation($id: ID!) { createContract(identityId: $id, input: { primary: true }) { id } }`,
+      { id: identity.dee },
+    );
+    const run = await runSync(app, roleConfigId);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.counters.rolesAdded).toBe(before.length);
+    expect(run.counters.rolesRemoved).toBe(0);
+    const after = await synced('dee');
+    expect(after.filter((a) => a.contractId !== created.createContract.id)).toEqual(before);
+    expect(after.filter((a) => a.contractId === created.createContract.id).map((a) => a.code)).toEqual(
+      before.map((a) => a.code),
+    );
+  });
 });
 
 describe('provisioning', () => {
