@@ -48,9 +48,9 @@ export async function createRunEdgesTable(
   source: EdgeSource,
   usersTable: string | null,
 ): Promise<number> {
-  // Direct edges are unique by construction (memberOf values are de-duplicated when staged, member
-  // values by their key). Nested ones may repeat a direct edge; a group's pair with itself would only
-  // repeat the edge it starts from, so it is left out.
+  // Direct edges are unique by construction (memberOf and member values are de-duplicated when staged).
+  // Nested ones may repeat a direct edge; a group's pair with itself would only repeat the edge it starts
+  // from, so it is left out.
   const direct = await client.query(
     `create temp table run_edge on commit drop as
      select e.user_dn_norm, e.group_dn_norm from (${directEdgesSql(source, usersTable)}) e`,

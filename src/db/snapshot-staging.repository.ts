@@ -327,9 +327,11 @@ async function copyMemberValues(client: pg.PoolClient, runId: string, snapshotRu
        delete from staged_group_member m using renamed
        where m.run_id = $1 and m.member_value = renamed.old_dn
        returning m.group_dn_norm, renamed.new_dn)
+     -- A group that lists the new DN already keeps it once (the values have no key to refuse a second).
      insert into staged_group_member (run_id, group_dn_norm, member_value)
-     select $1, group_dn_norm, new_dn from moved
-     on conflict do nothing`,
+     select distinct $1::uuid, v.group_dn_norm, v.new_dn from moved v
+     where not exists (select 1 from staged_group_member x
+                       where x.run_id = $1 and x.group_dn_norm = v.group_dn_norm and x.member_value = v.new_dn)`,
     [runId, snapshotRunId],
   );
 }

@@ -12,7 +12,6 @@ import { ManualMembershipSchema, SyncedMembershipSchema } from './group-membersh
 import { IdentitySchema } from './identity.entity.js';
 import { RunLogSchema } from './run-log.entity.js';
 import { PlanIdentitySchema, PlanMembershipSchema } from './run-plan.entity.js';
-import { StagedGroupMemberSchema } from './staged-group-member.entity.js';
 import { StagedGroupSchema } from './staged-group.entity.js';
 import { StagedUserSchema } from './staged-user.entity.js';
 import { SyncConfigSchema } from './sync-config.entity.js';
@@ -32,7 +31,6 @@ export const ENTITY_SCHEMAS = [
   SyncRunSchema,
   StagedUserSchema,
   StagedGroupSchema,
-  StagedGroupMemberSchema,
   IdentitySchema,
   AppGroupSchema,
   GroupMappingSchema,

@@ -19,6 +19,7 @@ import { Migration20261202170000_access_log_deltas } from './migration-202612021
 import { Migration20261202180000_changed_rows_plan } from './migration-20261202180000-changed-rows-plan.js';
 import { Migration20261203100000_staging_partitioned_by_run } from './migration-20261203100000-staging-partitioned-by-run.js';
 import { Migration20261207152110_staged_user_member_of_changes } from './migration-20261207152110-staged-user-member-of-changes.js';
+import { Migration20261207180000_staged_group_member_without_key } from './migration-20261207180000-staged-group-member-without-key.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -63,5 +64,9 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207152110_staged_user_member_of_changes',
     class: Migration20261207152110_staged_user_member_of_changes,
+  },
+  {
+    name: 'Migration20261207180000_staged_group_member_without_key',
+    class: Migration20261207180000_staged_group_member_without_key,
   },
 ];

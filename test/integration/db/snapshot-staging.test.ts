@@ -156,6 +156,21 @@ describe('SnapshotStagingRepository.complete', () => {
     });
   });
 
+  it('renames a user in a copied group that lists the new DN already to one value, not two', async () => {
+    const snapshotRunId = await newStagingRun(database().pool);
+    await staging.usersWriter(snapshotRunId)(SNAPSHOT_USERS);
+    // g2 lists c and, already, the DN c is renamed to (the directory's links may run ahead of the read).
+    await staging.insertGroups(snapshotRunId, [group('g1', ['a', 'b']), group('g2', ['c', 'c2'])], 'ALL');
+    const runId = await newStagingRun(database().pool);
+    await staging.usersWriter(runId)([user('c2', ['g2'], 'id-c')]);
+    await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS);
+    expect((await stagedRows(runId)).members).toEqual([
+      'cn=g1,ou=groups has uid=a,ou=people',
+      'cn=g1,ou=groups has uid=b,ou=people',
+      'cn=g2,ou=groups has uid=c2,ou=people',
+    ]);
+  });
+
   it('does not adopt when a group read lists other members than before', async () => {
     const snapshotRunId = await stageSnapshot();
     const runId = await newStagingRun(database().pool);
