@@ -124,8 +124,9 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
     }: RunInput): Promise<{ lookupsMade: number; cacheHits: number; membersUnresolved: number }> {
       const { config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      await lookups.recordNestedGroups(runId);
-      const unknown = await lookups.unknownMembers(runId);
+      const withoutIdentity = await lookups.membersWithoutIdentity(runId);
+      await lookups.recordNestedGroups(runId, withoutIdentity);
+      const unknown = await lookups.unknownMembers(runId, withoutIdentity);
       const memberSystem = config.memberDirectory ?? directory;
       const limit = pLimit(LOOKUP_CONCURRENCY);
       // Every member known (the usual re-run): no connection to the member system at all.
@@ -146,7 +147,7 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
       }
       const counts = await lookups.counts(runId);
       countMemberLookups(counts);
-      const membersUnresolved = await lookups.logUnresolved(runId);
+      const membersUnresolved = await lookups.logUnresolved(runId, withoutIdentity);
       await runs.mergeCounters(runId, {
         memberValues: counts.memberValues,
         lookupsMade: counts.lookupsMade,

@@ -25,39 +25,50 @@ export interface LookupCounts {
 export class MemberLookupRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Members that are groups of this run are nested groups: recorded without a directory read. */
-  async recordNestedGroups(runId: string): Promise<number> {
-    const result = await this.pool.query(
-      `insert into member_lookup (run_id, member_dn_norm, member_dn, account_login, outcome)
-       select distinct $1::uuid, m.member_value, g.dn, null::text, 'GROUP'
-       from staged_group_member m join staged_group g on g.run_id = m.run_id and g.dn_norm = m.member_value
-       where m.run_id = $1
-       on conflict do nothing`,
+  /**
+   * The run's distinct member values that no identity holds as its DN, in key order: the only ones the
+   * look-ups, the nested groups and the unresolved log need to look at. Listed once per activity: each
+   * listing reads every member value of the run (970k at 100k users), where the rest then handles the
+   * few thousand left. Identities are matched before the values are made distinct, which leaves few to
+   * sort.
+   */
+  async membersWithoutIdentity(runId: string): Promise<string[]> {
+    const result = await this.pool.query<{ member_value: string }>(
+      `select distinct m.member_value from staged_group_member m
+       where m.run_id = $1 and not exists (select 1 from identity i where i.dn_norm = m.member_value)
+       order by 1`,
       [runId],
     );
-    // Statistics for the listing that follows: believing member_lookup empty, the planner scanned it
+    return result.rows.map((row) => row.member_value);
+  }
+
+  /** Members (of membersWithoutIdentity) that are groups of this run are nested groups: recorded without a read. */
+  async recordNestedGroups(runId: string, members: readonly string[]): Promise<number> {
+    const result = await this.pool.query(
+      `insert into member_lookup (run_id, member_dn_norm, member_dn, account_login, outcome)
+       select $1::uuid, g.dn_norm, g.dn, null::text, 'GROUP'
+       from unnest($2::text[]) as v(dn_norm) join staged_group g on g.run_id = $1 and g.dn_norm = v.dn_norm
+       on conflict do nothing`,
+      [runId, members],
+    );
+    // Statistics for the statements that follow: believing member_lookup empty, the planner scanned it
     // whole for every member value no identity holds (0.2 s of a 100k run's 0.5 s listing).
     await this.pool.query('analyze member_lookup');
     return result.rowCount ?? 0;
   }
 
   /**
-   * The member DNs that need a directory read, in key order: no identity holds the DN and no read of
-   * this run answered it (a retried activity gets only those still open). Listed once per activity, not
-   * per batch: each listing reads every member value of the run (970k at 100k users), so one per batch
-   * of reads would make the look-ups grow with the square of the unknown members. Identities are
-   * matched before the values are made distinct, which leaves few to sort.
+   * The members (of membersWithoutIdentity) that need a directory read, in key order: no read of this
+   * run answered them yet, so a retried activity gets only those still open.
    */
-  async unknownMembers(runId: string): Promise<string[]> {
-    const result = await this.pool.query<{ member_value: string }>(
-      `select distinct m.member_value from staged_group_member m
-       where m.run_id = $1
-         and not exists (select 1 from identity i where i.dn_norm = m.member_value)
-         and not exists (select 1 from member_lookup l where l.run_id = $1 and l.member_dn_norm = m.member_value)
+  async unknownMembers(runId: string, members: readonly string[]): Promise<string[]> {
+    const result = await this.pool.query<{ dn_norm: string }>(
+      `select v.dn_norm from unnest($2::text[]) as v(dn_norm)
+       where not exists (select 1 from member_lookup l where l.run_id = $1 and l.member_dn_norm = v.dn_norm)
        order by 1`,
-      [runId],
+      [runId, members],
     );
-    return result.rows.map((row) => row.member_value);
+    return result.rows.map((row) => row.dn_norm);
   }
 
   async save(runId: string, rows: readonly LookupRow[]): Promise<void> {
@@ -73,8 +84,11 @@ export class MemberLookupRepository {
     written();
   }
 
-  /** Logs every distinct member that found no identity, with its DN and why; returns how many. */
-  async logUnresolved(runId: string): Promise<number> {
+  /**
+   * Logs every member (of membersWithoutIdentity) that found no identity through its look-up either, with
+   * its DN and why; returns how many.
+   */
+  async logUnresolved(runId: string, members: readonly string[]): Promise<number> {
     const result = await this.pool.query(
       `insert into run_log (run_id, created_at, level, phase, message, dn)
        select $1, now(), case when l.outcome = 'GROUP' then 'INFO' else 'WARN' end, 'RESOLVE_MEMBERS',
@@ -83,12 +97,11 @@ export class MemberLookupRepository {
                 when 'NOT_FOUND' then 'Member DN points to no entry (dangling)'
                 when 'NO_LOGIN' then 'Member entry has no value for the login attribute'
                 else 'No identity for this member' end,
-              coalesce(l.member_dn, m.member_value)
-       from (select distinct v.member_value from staged_group_member v
-             where v.run_id = $1 and not exists (select 1 from identity i where i.dn_norm = v.member_value)) m
-       left join member_lookup l on l.run_id = $1 and l.member_dn_norm = m.member_value
+              coalesce(l.member_dn, m.dn_norm)
+       from unnest($2::text[]) as m(dn_norm)
+       left join member_lookup l on l.run_id = $1 and l.member_dn_norm = m.dn_norm
        where not exists (select 1 from identity i where l.account_login is not null and lower(i.login) = lower(l.account_login))`,
-      [runId],
+      [runId, members],
     );
     return result.rowCount ?? 0;
   }
