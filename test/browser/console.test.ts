@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from '../support/console-build.js';
+import { ensureConsoleBuilt } from '../support/stale-builds.js';
 import type { LdapServerHandle } from '../support/server-process.js';
 import { startSlapd } from '../support/slapd-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
