@@ -33,9 +33,7 @@ async function main(): Promise<void> {
     run = await roleRunWithStaging(pool);
     for (let repeat = 1; repeat <= repeats; repeat++) {
       await lookups.clear(run.id);
-      const withoutIdentity = await lookups.membersWithoutIdentity(run.id);
-      await lookups.recordNestedGroups(run.id, withoutIdentity);
-      const unknown = await lookups.unknownMembers(run.id, withoutIdentity);
+      const { unknown } = await lookups.beginLookups(run.id);
       if (unknown.length > 0) {
         throw new Error(
           `run ${run.id} has ${unknown.length} member DNs to look up: the replay reads no directory`,

@@ -124,9 +124,7 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
     }: RunInput): Promise<{ lookupsMade: number; cacheHits: number; membersUnresolved: number }> {
       const { config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      const withoutIdentity = await lookups.membersWithoutIdentity(runId);
-      await lookups.recordNestedGroups(runId, withoutIdentity);
-      const unknown = await lookups.unknownMembers(runId, withoutIdentity);
+      const { withoutIdentity, unknown } = await lookups.beginLookups(runId);
       const memberSystem = config.memberDirectory ?? directory;
       const limit = pLimit(LOOKUP_CONCURRENCY);
       // Every member known (the usual re-run): no connection to the member system at all.

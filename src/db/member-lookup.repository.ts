@@ -26,13 +26,23 @@ export class MemberLookupRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * The run's distinct member values that no identity holds as its DN, in key order: the only ones the
-   * look-ups, the nested groups and the unresolved log need to look at. Listed once per activity: each
-   * listing reads every member value of the run (970k at 100k users), where the rest then handles the
-   * few thousand left. Identities are matched before the values are made distinct, which leaves few to
-   * sort.
+   * Readies the run's look-ups (again, for a retried activity): records the members that are groups of
+   * the run as nested groups, and returns the members no identity holds as its DN (the only ones the
+   * look-ups and the unresolved log look at) and, of those, the ones still to read on the member system.
    */
-  async membersWithoutIdentity(runId: string): Promise<string[]> {
+  async beginLookups(runId: string): Promise<{ withoutIdentity: string[]; unknown: string[] }> {
+    const withoutIdentity = await this.membersWithoutIdentity(runId);
+    await this.recordNestedGroups(runId, withoutIdentity);
+    return { withoutIdentity, unknown: await this.unknownMembers(runId, withoutIdentity) };
+  }
+
+  /**
+   * The run's distinct member values that no identity holds as its DN, in key order. Listed once per
+   * activity: each listing reads every member value of the run (970k at 100k users), where the rest then
+   * handles the few thousand left. Identities are matched before the values are made distinct, which
+   * leaves few to sort.
+   */
+  private async membersWithoutIdentity(runId: string): Promise<string[]> {
     const result = await this.pool.query<{ member_value: string }>(
       `select distinct m.member_value from staged_group_member m
        where m.run_id = $1 and not exists (select 1 from identity i where i.dn_norm = m.member_value)
@@ -42,9 +52,9 @@ export class MemberLookupRepository {
     return result.rows.map((row) => row.member_value);
   }
 
-  /** Members (of membersWithoutIdentity) that are groups of this run are nested groups: recorded without a read. */
-  async recordNestedGroups(runId: string, members: readonly string[]): Promise<number> {
-    const result = await this.pool.query(
+  /** Members that are groups of this run are nested groups: recorded without a directory read. */
+  private async recordNestedGroups(runId: string, members: readonly string[]): Promise<void> {
+    await this.pool.query(
       `insert into member_lookup (run_id, member_dn_norm, member_dn, account_login, outcome)
        select $1::uuid, g.dn_norm, g.dn, null::text, 'GROUP'
        from unnest($2::text[]) as v(dn_norm) join staged_group g on g.run_id = $1 and g.dn_norm = v.dn_norm
@@ -54,14 +64,10 @@ export class MemberLookupRepository {
     // Statistics for the statements that follow: believing member_lookup empty, the planner scanned it
     // whole for every member value no identity holds (0.2 s of a 100k run's 0.5 s listing).
     await this.pool.query('analyze member_lookup');
-    return result.rowCount ?? 0;
   }
 
-  /**
-   * The members (of membersWithoutIdentity) that need a directory read, in key order: no read of this
-   * run answered them yet, so a retried activity gets only those still open.
-   */
-  async unknownMembers(runId: string, members: readonly string[]): Promise<string[]> {
+  /** The members that need a directory read, in key order: those no read of this run answered yet. */
+  private async unknownMembers(runId: string, members: readonly string[]): Promise<string[]> {
     const result = await this.pool.query<{ dn_norm: string }>(
       `select v.dn_norm from unnest($2::text[]) as v(dn_norm)
        where not exists (select 1 from member_lookup l where l.run_id = $1 and l.member_dn_norm = v.dn_norm)
@@ -85,8 +91,8 @@ export class MemberLookupRepository {
   }
 
   /**
-   * Logs every member (of membersWithoutIdentity) that found no identity through its look-up either, with
-   * its DN and why; returns how many.
+   * Logs every member (of beginLookups' withoutIdentity) that found no identity through its look-up
+   * either, with its DN and why; returns how many.
    */
   async logUnresolved(runId: string, members: readonly string[]): Promise<number> {
     const result = await this.pool.query(
