@@ -7,8 +7,10 @@ import { parseFilter } from './filter-parse.js';
 import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
 import { ldapFailure, type LdapErrorContext, toAppError } from './ldap-error-map.js';
 import { type MemberWriter, modifyMembers } from './modify-members.js';
+import { type EntryDigestWatch, type KnownEntries, watchEntryDigests } from './entry-digests.js';
 import {
   convertPages,
+  type DigestedPage,
   type PagedSearchRequest,
   preparePagedSearch,
   type PreparedPagedSearch,
@@ -34,7 +36,15 @@ export class LdapSession {
    * after some pages means the result is incomplete: callers must not act on it as if complete.
    */
   pagedSearch(request: PagedSearchRequest): AsyncIterable<LdapEntry[]> {
-    return readAhead(this.pages(preparePagedSearch(request)));
+    return readAhead(entriesOf(this.pages(preparePagedSearch(request), null)));
+  }
+
+  /**
+   * pagedSearch, with every entry's digest taken as it arrives; the entries `known` lists are left
+   * undecoded and only their digests handed on (watchEntryDigests). Without known entries, no digests.
+   */
+  pagedSearchDigested(request: PagedSearchRequest, known: KnownEntries | null): AsyncIterable<DigestedPage> {
+    return readAhead(this.pages(preparePagedSearch(request), known));
   }
 
   /** The entry with the given attributes (ranges followed), or null when it does not exist. */
@@ -93,24 +103,32 @@ export class LdapSession {
     return this.close();
   }
 
-  private async *pages(prepared: PreparedPagedSearch): AsyncGenerator<LdapEntry[]> {
+  private async *pages(
+    prepared: PreparedPagedSearch,
+    known: KnownEntries | null,
+  ): AsyncGenerator<DigestedPage> {
     const context: LdapErrorContext = {
       operation: 'paged search',
       url: this.url,
       dn: prepared.baseDn,
       pageSize: prepared.pageSize,
     };
+    let watch: EntryDigestWatch | null = null;
     try {
       this.assertConnected(context);
+      watch = known === null ? null : watchEntryDigests(this.client, known);
       const raw = this.client.searchPaginated(prepared.baseDn, prepared.options);
       yield* convertPages(
         raw,
         prepared,
         (entry) => completeRangedAttributes(entry, this.readUnranged, prepared.ranges),
         context,
+        watch,
       );
     } catch (error) {
       throw this.failure(error, context);
+    } finally {
+      watch?.stop();
     }
   }
 
@@ -156,4 +174,8 @@ export class LdapSession {
     }
     return mapped;
   }
+}
+
+async function* entriesOf(pages: AsyncIterable<DigestedPage>): AsyncGenerator<LdapEntry[]> {
+  for await (const page of pages) yield page.entries;
 }

@@ -3,6 +3,7 @@ import type { SearchOptions, SearchResult } from 'ldapts';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { parseDn } from './dn-parse.js';
+import type { EntryDigestWatch } from './entry-digests.js';
 import { parseFilter } from './filter-parse.js';
 import { binaryAttributeNames, type LdapEntry, toLdapEntry } from './ldap-entry.js';
 import { ldapFailure, type LdapErrorContext } from './ldap-error-map.js';
@@ -80,17 +81,30 @@ export function preparePagedSearch(request: PagedSearchRequest): PreparedPagedSe
   };
 }
 
+/** An entry read with its digest (watchEntryDigests); null when the read took none. */
+export interface DigestedEntry extends LdapEntry {
+  digest: string | null;
+}
+
+/** A page of a digested read: the entries decoded, and the digests of those known and left undecoded. */
+export interface DigestedPage {
+  entries: DigestedEntry[];
+  known: string[];
+}
+
 /**
- * Turns ldapts result pages into LdapEntry pages, one page in memory at a time. Empty pages are
+ * Turns ldapts result pages into pages of entries, one page in memory at a time. Empty pages are
  * skipped; search references (AD's pointers to other partitions) are not followed. `complete` finishes
- * each entry (ranged attributes) before its page is handed on.
+ * each entry (ranged attributes) before its page is handed on. With a watch, an entry it saw as known
+ * is only counted and its digest listed (ldapts got a stand-in without attributes).
  */
 export async function* convertPages(
   pages: AsyncIterable<SearchResult>,
   prepared: PreparedPagedSearch,
   complete: (entry: LdapEntry) => Promise<LdapEntry>,
   context: LdapErrorContext,
-): AsyncGenerator<LdapEntry[]> {
+  watch: EntryDigestWatch | null,
+): AsyncGenerator<DigestedPage> {
   let count = 0;
   for await (const page of pages) {
     count += page.searchEntries.length;
@@ -101,9 +115,14 @@ export async function* convertPages(
         context,
       );
     }
-    const entries: LdapEntry[] = [];
-    for (const raw of page.searchEntries) entries.push(await complete(toLdapEntry(raw)));
-    if (entries.length > 0) yield entries;
+    const entries: DigestedEntry[] = [];
+    const known: string[] = [];
+    for (const raw of page.searchEntries) {
+      const seen = watch?.take(raw.dn);
+      if (seen?.known === true) known.push(seen.digest);
+      else entries.push({ ...(await complete(toLdapEntry(raw))), digest: seen?.digest ?? null });
+    }
+    if (entries.length > 0 || known.length > 0) yield { entries, known };
   }
 }
 

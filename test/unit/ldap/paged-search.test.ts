@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../src/errors/app-error.js';
 import type { LdapEntry } from '../../../src/ldap/ldap-entry.js';
-import { convertPages, type PagedSearchRequest, preparePagedSearch } from '../../../src/ldap/paged-search.js';
+import {
+  convertPages,
+  type DigestedPage,
+  type PagedSearchRequest,
+  preparePagedSearch,
+} from '../../../src/ldap/paged-search.js';
 
 const request: PagedSearchRequest = {
   baseDn: 'ou=People,dc=example,dc=com',
@@ -87,16 +92,16 @@ describe('convertPages', () => {
   const entry = (uid: string): Entry => ({ dn: `uid=${uid},dc=x`, uid });
   const complete = (found: LdapEntry): Promise<LdapEntry> => Promise.resolve(found);
 
-  async function collect(pages: AsyncIterable<LdapEntry[]>): Promise<string[][]> {
+  async function collect(pages: AsyncIterable<DigestedPage>): Promise<string[][]> {
     const seen: string[][] = [];
-    for await (const page of pages) seen.push(page.map((found) => found.dn));
+    for await (const page of pages) seen.push(page.entries.map((found) => found.dn));
     return seen;
   }
 
   it('yields converted pages one by one, skipping empty pages', async () => {
     const prepared = preparePagedSearch({ ...request, pageSize: 2 });
     const pages = await collect(
-      convertPages(source([[entry('a'), entry('b')], [], [entry('c')]]), prepared, complete, context),
+      convertPages(source([[entry('a'), entry('b')], [], [entry('c')]]), prepared, complete, context, null),
     );
     expect(pages).toEqual([['uid=a,dc=x', 'uid=b,dc=x'], ['uid=c,dc=x']]);
   });
@@ -105,8 +110,8 @@ describe('convertPages', () => {
     const prepared = preparePagedSearch({ ...request, pageSize: 2 });
     const completed = (found: LdapEntry): Promise<LdapEntry> =>
       Promise.resolve({ ...found, attributes: { ...found.attributes, done: ['yes'] } });
-    for await (const page of convertPages(source([[entry('a')]]), prepared, completed, context)) {
-      expect(page[0]?.attributes).toEqual({ uid: ['a'], done: ['yes'] });
+    for await (const page of convertPages(source([[entry('a')]]), prepared, completed, context, null)) {
+      expect(page.entries[0]?.attributes).toEqual({ uid: ['a'], done: ['yes'] });
     }
   });
 
@@ -118,7 +123,7 @@ describe('convertPages', () => {
         yield await Promise.resolve({ searchEntries: [entry(String(index))], searchReferences: [] });
       }
     }
-    const iterator = convertPages(tracked(), preparePagedSearch(request), complete, context)[
+    const iterator = convertPages(tracked(), preparePagedSearch(request), complete, context, null)[
       Symbol.asyncIterator
     ]();
     await iterator.next();
@@ -140,8 +145,9 @@ describe('convertPages', () => {
         prepared,
         complete,
         context,
+        null,
       )) {
-        seen.push(page.map((found) => found.dn));
+        seen.push(page.entries.map((found) => found.dn));
       }
     } catch (error) {
       failure = error;
@@ -159,7 +165,7 @@ describe('convertPages', () => {
     const prepared = preparePagedSearch({ ...request, pageSize: 2, sizeLimit: 3 });
     expect(
       await collect(
-        convertPages(source([[entry('a'), entry('b')], [entry('c')]]), prepared, complete, context),
+        convertPages(source([[entry('a'), entry('b')], [entry('c')]]), prepared, complete, context, null),
       ),
     ).toHaveLength(2);
   });
