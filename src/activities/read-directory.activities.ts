@@ -7,12 +7,20 @@ import { RunLogRepository } from '../db/run-log.repository.js';
 import type { ReadMark } from '../domain/read-modes.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import { getAttributeValues, STABLE_ID_ATTRIBUTES, type LdapEntry, type LdapSession } from '../ldap/index.js';
+import {
+  getAttributeValues,
+  STABLE_ID_ATTRIBUTES,
+  type DigestedPage,
+  type KnownEntries,
+  type LdapEntry,
+  type LdapSession,
+} from '../ldap/index.js';
 import { decideReadMode, laterTimestamp, withChangedSince } from '../sync/read-mode-decision.js';
 import { ldapScope, withLdapSession } from '../services/directory-connection.js';
 import {
   mapGroupEntry,
   mapUserEntry,
+  USER_ROW_VERSION,
   type GroupAttributeMapping,
   type MappedEntry,
 } from '../sync/entry-mapping.js';
@@ -43,6 +51,8 @@ interface ReadPlan {
   snapshotRunId: string | null;
   /** Neither AD nor entryCSN: the mark is the greatest modifyTimestamp read. */
   timestampMarks: boolean;
+  /** A full read's snapshot: the staging whose entry digests it knows, and the mark it reached. */
+  known: { stagingRunId: string; mark: ReadMark | null } | null;
 }
 
 /** Server-side time limit for one paged search; large directories need minutes, not ldapts' 10 s. */
@@ -77,27 +87,31 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     }
   }
 
-  /** Streams every page of the query into onPage, heartbeating with the number of entries read. */
+  /**
+   * Streams every page of the query into onPage, heartbeating with the number of entries read. With
+   * known entries, each entry is digested and the known ones reach onPage as digests only.
+   */
   async function forEachPage(
     session: LdapSession,
     context: RunContext,
     query: Query,
     counter: 'usersRead' | 'groupsRead',
-    onPage: (page: LdapEntry[]) => Promise<void>,
+    known: KnownEntries | null,
+    onPage: (page: DigestedPage) => Promise<void>,
   ): Promise<number> {
     let read = 0;
     let reported = 0;
-    const pages = session.pagedSearch({
+    const request = {
       baseDn: query.baseDn,
       scope: ldapScope(query.scope),
       filter: query.filter,
       attributes: query.attributes,
       pageSize: context.directory.pageSize,
       timeLimitSeconds: SEARCH_TIME_LIMIT_SECONDS,
-    });
-    for await (const page of pages) {
+    };
+    for await (const page of session.pagedSearchDigested(request, known)) {
       await onPage(page);
-      read += page.length;
+      read += page.entries.length + page.known.length;
       Context.current().heartbeat({ read });
       // Live progress for watchers, a couple of times a second at most.
       if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
@@ -163,6 +177,10 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       since,
       snapshotRunId: decision.mode === 'INCREMENTAL' ? (snapshot?.stagingRunId ?? null) : null,
       timestampMarks: !isAd && csnMark === null,
+      known:
+        decision.mode === 'FULL' && snapshot !== null
+          ? { stagingRunId: snapshot.stagingRunId, mark: snapshot.mark }
+          : null,
     };
   }
 
@@ -170,7 +188,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   async function readPlanOf(context: RunContext, session: LdapSession): Promise<ReadPlan> {
     const { run, config } = context;
     const timestampMarks = (run.readMark?.kind ?? 'MODIFY_TIMESTAMP') === 'MODIFY_TIMESTAMP';
-    if (run.readMode === 'FULL') return { since: null, snapshotRunId: null, timestampMarks };
+    if (run.readMode === 'FULL') return { since: null, snapshotRunId: null, timestampMarks, known: null };
     const snapshot = await runs.findSnapshot(config.id);
     if (snapshot?.mark == null) {
       throw new AppError(ErrorCode.INTERNAL, 'The snapshot an incremental run reads from is gone.');
@@ -184,7 +202,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         );
       }
     }
-    return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks };
+    return { since: snapshot.mark, snapshotRunId: snapshot.stagingRunId, timestampMarks, known: null };
   }
 
   async function logCorrection(runId: string, counts: CorrectionCounts): Promise<void> {
@@ -235,7 +253,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       context,
       { ...configQuery(config, 'groups', plan.since), attributes },
       'groupsRead',
-      async (page) => {
+      null,
+      async ({ entries: page }) => {
         const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
         const written = await staging.insertGroups(
           run.id,
@@ -333,19 +352,40 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         let memberOfValuesRead = 0;
         let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
         const writeUsers = staging.usersWriter(runId);
+        const known: KnownEntries = {
+          seed: JSON.stringify({ version: USER_ROW_VERSION, mapping, attributes }),
+          digests: plan.known === null ? new Set() : await staging.userDigests(plan.known.stagingRunId),
+        };
+        const knownRead: string[] = [];
         const usersRead = await forEachPage(
           session,
           context,
           { ...configQuery(config, 'users', plan.since), attributes },
           'usersRead',
+          known,
           async (page) => {
-            const mapped = page.map((entry) => mapUserEntry(entry, mapping));
+            const mapped = page.entries.map((entry) => mapUserEntry(entry, mapping));
             await writeUsers(mapped.map((m) => m.row));
             memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
             logRejectedValues(runId, 'memberOf', mapped);
-            latest = latestModifyTimestamp(page, latest);
+            latest = latestModifyTimestamp(page.entries, latest);
+            knownRead.push(...page.known);
           },
         );
+        if (plan.known !== null && knownRead.length > 0) {
+          const copied = await staging.copyKnownUsers(runId, plan.known.stagingRunId, knownRead);
+          memberOfValuesRead += copied.memberOfValues;
+          // The entries known are unchanged since the snapshot's read, and so are their modifyTimestamps.
+          const { mark } = plan.known;
+          if (mark?.kind === 'MODIFY_TIMESTAMP') latest = laterTimestamp(latest, mark.value);
+          await log.append(
+            runId,
+            'INFO',
+            'READ_USERS',
+            `${knownRead.length} of the ${usersRead} users read are unchanged since the last successful run: ` +
+              'their rows were taken from its staging, not decoded again',
+          );
+        }
         if (plan.timestampMarks) {
           await runs.setReadMark(runId, latest === null ? null : { kind: 'MODIFY_TIMESTAMP', value: latest });
         }

@@ -244,7 +244,7 @@ async function copyUnreplacedRows(
   runId: string,
   snapshotRunId: string,
 ): Promise<void> {
-  const columns = table.columns.join(', ');
+  const columns = [...table.columns, ...table.carriedColumns].join(', ');
   await client.query(
     `insert into ${table.name} (run_id, ${columns}, fresh)
      select $1, ${columns}, false from ${table.name} s
@@ -257,7 +257,8 @@ async function copyUnreplacedRows(
  * copyUnreplacedRows for the users, with the memberOf changes (member_change) applied: the values lost
  * left out, those gained appended (none is held already, see memberOfChangesSql), in order. The rows
  * changed are marked corrected and keep their changes (member_of_added, member_of_removed, for the
- * plan); the counts are of those changes.
+ * plan), but not their entry's digest: they are no longer what its bytes map to. The counts are of
+ * those changes.
  */
 async function copyUsersCorrected(
   client: pg.PoolClient,
@@ -273,14 +274,15 @@ async function copyUsersCorrected(
        from member_change group by user_dn_norm),
      copied as (
        insert into staged_user (run_id, ${columns.join(', ')}, member_of, fresh, corrected, member_of_added,
-                                member_of_removed)
+                                member_of_removed, entry_digest)
        select $1, ${columns.map((column) => `s.${column}`).join(', ')},
               case when c.user_dn_norm is null then s.member_of
                    else array(select g from (select v as g from unnest(s.member_of) as v where v <> all (c.removed)
                                              union all
                                              select unnest(c.added)) x
                               order by g collate "C") end,
-              false, c.user_dn_norm is not null, c.added, c.removed
+              false, c.user_dn_norm is not null, c.added, c.removed,
+              case when c.user_dn_norm is null then s.entry_digest end
        from staged_user s
        left join change c on c.user_dn_norm = s.dn_norm
        where ${unreplacedSql(STAGED_USER)}

@@ -10,25 +10,31 @@ export interface StagingTable {
    * over the staging copies them): fresh marks the rows the run read itself, corrected those whose
    * memberOf the incremental correction changed (member_of_added and member_of_removed: how),
    * member_values a re-read group's members (StagedGroup.memberValues), members_added and
-   * members_removed its delta from the access log.
+   * members_removed its delta from the access log, entry_digest the digest of the entry a user row was
+   * read from (StagedUser.entryDigest; carried over where the completion does not correct the row).
    */
   ownColumns: readonly string[];
+  /** Own columns a completion carries over with the rows it copies from the snapshot. */
+  carriedColumns: readonly string[];
 }
 
 export const STAGED_USER: StagingTable = {
   name: 'staged_user',
   columns: ['dn_norm', 'dn', 'stable_id', 'login', 'display_name', 'email', 'external_id', 'member_of'],
-  ownColumns: ['fresh', 'corrected', 'member_of_added', 'member_of_removed'],
+  ownColumns: ['fresh', 'corrected', 'member_of_added', 'member_of_removed', 'entry_digest'],
+  carriedColumns: ['entry_digest'],
 };
 export const STAGED_GROUP: StagingTable = {
   name: 'staged_group',
   columns: ['dn_norm', 'dn', 'stable_id', 'name', 'member_count', 'description', 'catalogue_value'],
   ownColumns: ['fresh', 'member_values', 'members_added', 'members_removed'],
+  carriedColumns: [],
 };
 export const STAGED_GROUP_MEMBER: StagingTable = {
   name: 'staged_group_member',
   columns: ['group_dn_norm', 'member_value'],
   ownColumns: [],
+  carriedColumns: [],
 };
 export const STAGING_TABLES: readonly StagingTable[] = [STAGED_USER, STAGED_GROUP, STAGED_GROUP_MEMBER];
 

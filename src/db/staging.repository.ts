@@ -16,6 +16,8 @@ export interface StagedUserRow {
   email: string | null;
   externalId: string | null;
   memberOf: string[];
+  /** The digest of the entry the row was made from (watchEntryDigests); null without one. */
+  entryDigest: string | null;
 }
 
 export interface StagedGroupRow {
@@ -77,17 +79,53 @@ export class StagingRepository {
           r.email,
           r.externalId,
           r.memberOf,
+          r.entryDigest,
         ]);
       }
       if (fresh.length === 0) return 0;
       const timer = startDbBatchTimer('stage_users');
       // In a transaction of its own for withTransaction's care of a failed connection; COPY is atomic anyway.
       const staged = await withTransaction(this.pool, (client) =>
-        copyFromStdin(client, STAGED_USER.name, ['run_id', ...STAGED_USER.columns], fresh),
+        copyFromStdin(client, STAGED_USER.name, ['run_id', ...STAGED_USER.columns, 'entry_digest'], fresh),
       );
       timer();
       return staged;
     };
+  }
+
+  /** The entry digests of run $1's staged users: what a full read of the same directory knows. */
+  async userDigests(stagingRunId: string): Promise<Set<string>> {
+    const result = await this.pool.query<{ entry_digest: string }>(
+      'select entry_digest from staged_user where run_id = $1 and entry_digest is not null',
+      [stagingRunId],
+    );
+    return new Set(result.rows.map((row) => row.entry_digest));
+  }
+
+  /**
+   * Stages the users a read left undecoded because their digests were known: copies of the rows of run
+   * $2 with those digests, as read by this run. A DN the run staged already (spelt otherwise) keeps its
+   * row. Returns the users copied and their memberOf values.
+   */
+  async copyKnownUsers(
+    runId: string,
+    fromRunId: string,
+    digests: readonly string[],
+  ): Promise<{ users: number; memberOfValues: number }> {
+    const columns = STAGED_USER.columns.join(', ');
+    const result = await this.pool.query<{ users: number; member_of_values: number }>(
+      `with copied as (
+         insert into staged_user (run_id, ${columns}, entry_digest)
+         select $1, ${columns}, s.entry_digest
+         from staged_user s join unnest($3::text[]) as known(digest) on known.digest = s.entry_digest
+         where s.run_id = $2
+         on conflict do nothing
+         returning cardinality(member_of) as values)
+       select count(*)::int as users, coalesce(sum(values), 0)::int as member_of_values from copied`,
+      [runId, fromRunId, digests],
+    );
+    const row = result.rows[0];
+    return { users: row?.users ?? 0, memberOfValues: row?.member_of_values ?? 0 };
   }
 
   /**

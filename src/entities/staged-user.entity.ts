@@ -29,6 +29,12 @@ export const StagedUserSchema = defineEntity({
      */
     memberOfAdded: p.array().nullable(),
     memberOfRemoved: p.array().nullable(),
+    /**
+     * SHA-256 (base64) of the entry as the server sent it, with the read's mapping (watchEntryDigests):
+     * a full read takes the row of a known digest instead of decoding the entry again. Null where the
+     * row is no longer what those bytes map to (corrected) or the read took none (ranged attributes).
+     */
+    entryDigest: p.text().nullable(),
   },
 });
 

@@ -20,6 +20,7 @@ import { Migration20261202180000_changed_rows_plan } from './migration-202612021
 import { Migration20261203100000_staging_partitioned_by_run } from './migration-20261203100000-staging-partitioned-by-run.js';
 import { Migration20261207152110_staged_user_member_of_changes } from './migration-20261207152110-staged-user-member-of-changes.js';
 import { Migration20261207180000_staged_group_member_without_key } from './migration-20261207180000-staged-group-member-without-key.js';
+import { Migration20261207200000_staged_entry_digests } from './migration-20261207200000-staged-entry-digests.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
     name: 'Migration20261207180000_staged_group_member_without_key',
     class: Migration20261207180000_staged_group_member_without_key,
   },
+  { name: 'Migration20261207200000_staged_entry_digests', class: Migration20261207200000_staged_entry_digests },
 ];

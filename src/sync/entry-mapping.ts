@@ -45,7 +45,16 @@ function sortedSet(values: string[]): string[] {
   return values.filter((value, index) => index === 0 || value !== values[index - 1]);
 }
 
-export function mapUserEntry(entry: LdapEntry, mapping: UserAttributeMapping): MappedEntry<StagedUserRow> {
+/**
+ * What mapUserEntry makes of an entry, as a version: part of the seed of the users' entry digests, so
+ * rows staged by an earlier mapping are never taken for an entry's. Raise it when the mapping changes.
+ */
+export const USER_ROW_VERSION = 1;
+
+export function mapUserEntry(
+  entry: LdapEntry & { digest?: string | null },
+  mapping: UserAttributeMapping,
+): MappedEntry<StagedUserRow> {
   const memberOf = normalizeDnValues(all(entry, 'memberOf'));
   return {
     row: {
@@ -58,6 +67,7 @@ export function mapUserEntry(entry: LdapEntry, mapping: UserAttributeMapping): M
       externalId: first(entry, mapping.externalId),
       // A sorted set: comparing a row with the snapshot's must not depend on the server's order.
       memberOf: sortedSet(memberOf.dns),
+      entryDigest: entry.digest ?? null,
     },
     rejectedValues: memberOf.rejected,
   };

@@ -127,11 +127,16 @@ export async function identityVersionsOf(app: TestApp, runId: string): Promise<s
   return (await runRecordOf(app, runId))?.identity_versions ?? null;
 }
 
+/** The INFO lines the run wrote in one phase, in order. */
+export async function infoMessagesOf(app: TestApp, runId: string, phase: string): Promise<string[]> {
+  const { rows } = await app.database.pool.query<{ message: string }>(
+    `select message from run_log where run_id = $1 and phase = $2 and level = 'INFO' order by id`,
+    [runId, phase],
+  );
+  return rows.map((row) => row.message);
+}
+
 /** The INFO line the run's plan wrote: what it planned, or that nothing changed. */
 export async function planMessageOf(app: TestApp, runId: string): Promise<string | undefined> {
-  const { rows } = await app.database.pool.query<{ message: string }>(
-    `select message from run_log where run_id = $1 and phase = 'PLAN' and level = 'INFO'`,
-    [runId],
-  );
-  return rows[0]?.message;
+  return (await infoMessagesOf(app, runId, 'PLAN'))[0];
 }

@@ -23,6 +23,7 @@ function user(name: string, memberOf: string[], stableId: string = `id-${name}`)
     email: null,
     externalId: null,
     memberOf: memberOf.map((group) => `cn=${group},ou=groups`),
+    entryDigest: `digest-${name}`,
   };
 }
 
@@ -63,6 +64,14 @@ describe('SnapshotStagingRepository.complete', () => {
     await staging.usersWriter(snapshotRunId)(SNAPSHOT_USERS);
     await staging.insertGroups(snapshotRunId, SNAPSHOT_GROUPS, 'ALL');
     return snapshotRunId;
+  }
+
+  async function entryDigests(runId: string): Promise<string[]> {
+    const result = await database().pool.query<{ row: string }>(
+      `select login || ' ' || coalesce(entry_digest, '-') as row from staged_user where run_id = $1 order by 1`,
+      [runId],
+    );
+    return result.rows.map((row) => row.row);
   }
 
   async function stagedRows(
@@ -127,6 +136,7 @@ describe('SnapshotStagingRepository.complete', () => {
       ],
     };
     expect(await stagedRows(runId)).toEqual(expected);
+    expect(await entryDigests(runId)).toEqual(['a digest-a', 'b digest-b', 'c digest-c']);
     // The groups read retried: it clears the run's groups, reads again (nothing) and completes again.
     await staging.clearGroups(runId);
     expect(await snapshots.complete(runId, snapshotRunId, GROUP_MEMBERS)).toEqual(completion);
@@ -226,6 +236,8 @@ describe('SnapshotStagingRepository.complete', () => {
       'd []',
     ];
     expect(await correctedRows()).toEqual(expected);
+    // A corrected row is no longer what its entry's bytes map to.
+    expect(await entryDigests(runId)).toEqual(['a -', 'b -', 'c -', 'd digest-d']);
     // Retried: the users carried over before are copied and corrected again, not corrected twice.
     await staging.clearGroups(runId);
     await staging.insertGroups(runId, groupsRead, 'CHANGED_GROUPS');

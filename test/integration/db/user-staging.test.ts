@@ -4,7 +4,7 @@ import { StagingRepository, type StagedUserRow } from '../../../src/db/staging.r
 import { useMigratedDatabase } from '../../support/migrated-database.js';
 import { newStagingRun } from '../../support/staging-run.js';
 
-function user(dn: string, memberOf: string[] = []): StagedUserRow {
+function user(dn: string, memberOf: string[] = [], entryDigest: string | null = null): StagedUserRow {
   return {
     dn,
     dnNorm: dn.toLowerCase(),
@@ -14,6 +14,7 @@ function user(dn: string, memberOf: string[] = []): StagedUserRow {
     email: null,
     externalId: null,
     memberOf,
+    entryDigest,
   };
 }
 
@@ -28,7 +29,7 @@ describe('StagingRepository.usersWriter', () => {
   async function stagedUsers(runId: string): Promise<StagedUserRow[]> {
     const result = await database().pool.query<StagedUserRow>(
       `select dn, dn_norm as "dnNorm", stable_id as "stableId", login, display_name as "displayName", email,
-              external_id as "externalId", member_of as "memberOf"
+              external_id as "externalId", member_of as "memberOf", entry_digest as "entryDigest"
        from staged_user where run_id = $1 order by dn_norm`,
       [runId],
     );
@@ -46,6 +47,7 @@ describe('StagingRepository.usersWriter', () => {
       email: '"quoted" {braced}, comma',
       externalId: 'Ünïcödé ✓ 𝄞',
       memberOf: ['cn=a\\,b,ou=g', 'cn="q"', 'NULL', '', 'cn={x},ou=g', 'cn=tab\tline\nend'],
+      entryDigest: 'c2hhLTI1Ng+/=',
     };
     const plain = user('uid=plain');
 
@@ -77,5 +79,36 @@ describe('StagingRepository.usersWriter', () => {
       /duplicate key value violates unique constraint/,
     );
     expect((await stagedUsers(runId)).map((row) => row.dn)).toEqual(['uid=a']);
+  });
+
+  it("lists a run's entry digests and copies the rows of known ones into another run, as read by it", async () => {
+    const earlier = await newStagingRun(database().pool);
+    await staging.usersWriter(earlier)([
+      user('uid=a', ['cn=g1', 'cn=g2'], 'digest-a'),
+      user('uid=b', ['cn=g1'], 'digest-b'),
+      user('uid=c', [], null),
+    ]);
+    expect(await staging.userDigests(earlier)).toEqual(new Set(['digest-a', 'digest-b']));
+
+    const runId = await newStagingRun(database().pool);
+    // uid=b was read again (changed); UID=A is staged already in another spelling and keeps its row.
+    await staging.usersWriter(runId)([user('uid=b', ['cn=g3'], 'digest-b2')]);
+    expect(await staging.copyKnownUsers(runId, earlier, ['digest-a', 'unknown'])).toEqual({
+      users: 1,
+      memberOfValues: 2,
+    });
+    expect(await staging.copyKnownUsers(runId, earlier, ['digest-a'])).toEqual({
+      users: 0,
+      memberOfValues: 0,
+    });
+    expect(await stagedUsers(runId)).toEqual([
+      user('uid=a', ['cn=g1', 'cn=g2'], 'digest-a'),
+      user('uid=b', ['cn=g3'], 'digest-b2'),
+    ]);
+    const fresh = await database().pool.query<{ fresh: boolean }>(
+      'select fresh from staged_user where run_id = $1',
+      [runId],
+    );
+    expect(fresh.rows.every((row) => row.fresh)).toBe(true);
   });
 });

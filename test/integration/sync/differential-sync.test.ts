@@ -10,7 +10,7 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { NOTHING_PLANNED, runSync } from '../../support/sync-runs.js';
+import { infoMessagesOf, NOTHING_PLANNED, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -75,6 +75,11 @@ describe('differential sync', () => {
       entriesUnchanged: USERS.length,
       ...NOTHING_PLANNED,
     });
+    // Every entry arrived with the bytes of the first run's read: none was decoded again.
+    expect(await infoMessagesOf(app, again.id, 'READ_USERS')).toContain(
+      `${USERS.length} of the ${USERS.length} users read are unchanged since the last successful run: ` +
+        'their rows were taken from its staging, not decoded again',
+    );
   });
 
   it('a user whose memberOf changed is the only one resolved and planned', async () => {
@@ -86,6 +91,10 @@ describe('differential sync', () => {
       membershipsAdded: 1,
     });
     expect((await state()).dif2).toEqual(['A', 'B']);
+    // dif2's entry changed (its memberOf): the one decoded.
+    expect((await infoMessagesOf(app, run.id, 'READ_USERS')).join('\n')).toContain(
+      `${USERS.length - 1} of the ${USERS.length} users read are unchanged`,
+    );
   });
 
   it('a group nested into a mapped group re-plans everyone, though no member entry changed', async () => {
