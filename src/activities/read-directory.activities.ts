@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SnapshotStagingRepository, type CorrectionCounts } from '../db/snapshot-staging.repository.js';
 import { StagingRepository } from '../db/staging.repository.js';
+import { STAGED_GROUP, STAGED_USER } from '../db/staging-tables.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import type { ReadMark } from '../domain/read-modes.js';
@@ -20,6 +21,7 @@ import { ldapScope, withLdapSession } from '../services/directory-connection.js'
 import {
   mapGroupEntry,
   mapUserEntry,
+  GROUP_ROW_VERSION,
   USER_ROW_VERSION,
   type GroupAttributeMapping,
   type MappedEntry,
@@ -188,8 +190,11 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
   async function readPlanOf(context: RunContext, session: LdapSession): Promise<ReadPlan> {
     const { run, config } = context;
     const timestampMarks = (run.readMark?.kind ?? 'MODIFY_TIMESTAMP') === 'MODIFY_TIMESTAMP';
-    if (run.readMode === 'FULL') return { since: null, snapshotRunId: null, timestampMarks, known: null };
     const snapshot = await runs.findSnapshot(config.id);
+    if (run.readMode === 'FULL') {
+      const known = snapshot === null ? null : { stagingRunId: snapshot.stagingRunId, mark: snapshot.mark };
+      return { since: null, snapshotRunId: null, timestampMarks, known };
+    }
     if (snapshot?.mark == null) {
       throw new AppError(ErrorCode.INTERNAL, 'The snapshot an incremental run reads from is gone.');
     }
@@ -226,7 +231,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
 
   /**
    * Reads the groups into the run's cleared staging; returns the count, member values and stable ids
-   * read. Member values are staged, only counted (a full read that needs none), or left to the log.
+   * read. Member values are staged, only counted (a full read that needs none), or left to the log. A
+   * full read takes the groups whose entries are unchanged since the snapshot from its staging.
    */
   async function stageGroupEntries(
     session: LdapSession,
@@ -248,14 +254,26 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     let latest = run.readMark?.kind === 'MODIFY_TIMESTAMP' ? run.readMark.value : null;
     let memberValues = 0;
     const stableIds = new Set<string | null>();
+    // Groups read through the access log are rows of the log's making, not of their entries' bytes.
+    const known: KnownEntries | null =
+      members === 'FROM_LOG'
+        ? null
+        : {
+            seed: JSON.stringify({ version: GROUP_ROW_VERSION, groupMapping, attributes, members, use }),
+            digests:
+              plan.known === null
+                ? new Set()
+                : new Set((await staging.entryDigests(STAGED_GROUP, plan.known.stagingRunId)).keys()),
+          };
+    const knownRead: string[] = [];
     const read = await forEachPage(
       session,
       context,
       { ...configQuery(config, 'groups', plan.since), attributes },
       'groupsRead',
-      null,
-      async ({ entries: page }) => {
-        const mapped = page.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
+      known,
+      async (page) => {
+        const mapped = page.entries.map((entry) => mapGroupEntry(entry, groupMapping, withMembers));
         const written = await staging.insertGroups(
           run.id,
           mapped.map((m) => m.row),
@@ -264,9 +282,17 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         memberValues += written.members;
         for (const { row } of mapped) stableIds.add(row.stableId);
         logRejectedValues(run.id, config.groupMemberAttribute, mapped);
-        latest = latestModifyTimestamp(page, latest);
+        latest = latestModifyTimestamp(page.entries, latest);
+        knownRead.push(...page.known);
       },
     );
+    if (plan.known !== null && knownRead.length > 0) {
+      const copied = await staging.copyKnownGroups(run.id, plan.known.stagingRunId, knownRead, use);
+      memberValues += copied.members;
+      for (const stableId of copied.stableIds) stableIds.add(stableId);
+      latest = laterMark(latest, plan.known.mark);
+      await logKnownEntries(run.id, 'READ_GROUPS', knownRead.length, read, 'groups');
+    }
     if (plan.timestampMarks && latest !== null) {
       await runs.setReadMark(run.id, { kind: 'MODIFY_TIMESTAMP', value: latest });
     }
@@ -308,6 +334,22 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       `Member values from the access log: ${added} added and ${removed} removed in ${changes.length} of the ${ids.size} groups read`,
     );
     return null;
+  }
+
+  async function logKnownEntries(
+    runId: string,
+    phase: 'READ_USERS' | 'READ_GROUPS',
+    known: number,
+    read: number,
+    entries: 'users' | 'groups',
+  ): Promise<void> {
+    await log.append(
+      runId,
+      'INFO',
+      phase,
+      `${known} of the ${read} ${entries} read are unchanged since the last successful run: ` +
+        'their rows were taken from its staging, not decoded again',
+    );
   }
 
   function latestModifyTimestamp(page: readonly LdapEntry[], latest: string | null): string | null {
@@ -352,11 +394,15 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         let memberOfValuesRead = 0;
         let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
         const writeUsers = staging.usersWriter(runId);
+        const keys =
+          plan.known === null
+            ? new Map<string, string>()
+            : await staging.entryDigests(STAGED_USER, plan.known.stagingRunId);
         const known: KnownEntries = {
           seed: JSON.stringify({ version: USER_ROW_VERSION, mapping, attributes }),
-          digests: plan.known === null ? new Set() : await staging.userDigests(plan.known.stagingRunId),
+          digests: new Set(keys.keys()),
         };
-        const knownRead: string[] = [];
+        let knownRead = 0;
         const usersRead = await forEachPage(
           session,
           context,
@@ -369,22 +415,17 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
             logRejectedValues(runId, 'memberOf', mapped);
             latest = latestModifyTimestamp(page.entries, latest);
-            knownRead.push(...page.known);
+            if (plan.known !== null && page.known.length > 0) {
+              const dnNorms = page.known.map((digest) => keys.get(digest) ?? '');
+              const copied = await staging.copyKnownUsers(runId, plan.known.stagingRunId, dnNorms);
+              memberOfValuesRead += copied.memberOfValues;
+              knownRead += page.known.length;
+            }
           },
         );
-        if (plan.known !== null && knownRead.length > 0) {
-          const copied = await staging.copyKnownUsers(runId, plan.known.stagingRunId, knownRead);
-          memberOfValuesRead += copied.memberOfValues;
-          // The entries known are unchanged since the snapshot's read, and so are their modifyTimestamps.
-          const { mark } = plan.known;
-          if (mark?.kind === 'MODIFY_TIMESTAMP') latest = laterTimestamp(latest, mark.value);
-          await log.append(
-            runId,
-            'INFO',
-            'READ_USERS',
-            `${knownRead.length} of the ${usersRead} users read are unchanged since the last successful run: ` +
-              'their rows were taken from its staging, not decoded again',
-          );
+        if (plan.known !== null && knownRead > 0) {
+          latest = laterMark(latest, plan.known.mark);
+          await logKnownEntries(runId, 'READ_USERS', knownRead, usersRead, 'users');
         }
         if (plan.timestampMarks) {
           await runs.setReadMark(runId, latest === null ? null : { kind: 'MODIFY_TIMESTAMP', value: latest });
@@ -470,6 +511,14 @@ function deltaWindowOf(context: RunContext, plan: ReadPlan, use: MemberValuesUse
   const logBaseDn = context.directory.accessLogBaseDn;
   if (logBaseDn == null || use !== 'CHANGED_GROUPS' || plan.snapshotRunId === null) return null;
   return since?.kind === 'ENTRY_CSN' && until?.kind === 'ENTRY_CSN' ? { logBaseDn, since, until } : null;
+}
+
+/**
+ * The greatest modifyTimestamp read, with the snapshot's mark folded in: the entries a read knew are
+ * unchanged since the snapshot's read, and so are their modifyTimestamps.
+ */
+function laterMark(latest: string | null, snapshotMark: ReadMark | null): string | null {
+  return snapshotMark?.kind === 'MODIFY_TIMESTAMP' ? laterTimestamp(latest, snapshotMark.value) : latest;
 }
 
 /** How a groups read treats member values (stageGroupEntries). */

@@ -10,8 +10,8 @@ export interface StagingTable {
    * over the staging copies them): fresh marks the rows the run read itself, corrected those whose
    * memberOf the incremental correction changed (member_of_added and member_of_removed: how),
    * member_values a re-read group's members (StagedGroup.memberValues), members_added and
-   * members_removed its delta from the access log, entry_digest the digest of the entry a user row was
-   * read from (StagedUser.entryDigest; carried over where the completion does not correct the row).
+   * members_removed its delta from the access log, entry_digest the digest of the entry the row was
+   * read from (StagedUser.entryDigest, StagedGroup.entryDigest).
    */
   ownColumns: readonly string[];
   /** Own columns a completion carries over with the rows it copies from the snapshot. */
@@ -27,7 +27,7 @@ export const STAGED_USER: StagingTable = {
 export const STAGED_GROUP: StagingTable = {
   name: 'staged_group',
   columns: ['dn_norm', 'dn', 'stable_id', 'name', 'member_count', 'description', 'catalogue_value'],
-  ownColumns: ['fresh', 'member_values', 'members_added', 'members_removed'],
+  ownColumns: ['fresh', 'member_values', 'members_added', 'members_removed', 'entry_digest'],
   carriedColumns: [],
 };
 export const STAGED_GROUP_MEMBER: StagingTable = {

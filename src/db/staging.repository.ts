@@ -4,7 +4,13 @@ import type { GroupMemberDelta } from '../sync/member-deltas.js';
 import type { MemberValuesUse } from '../sync/member-values-use.js';
 import { copyFromStdin, type CopyValue } from './copy-from-stdin.js';
 import { createStagingPartitions } from './staging-partitions.js';
-import { STAGED_GROUP_MEMBER, STAGED_USER, STAGING_TABLES, type StagingTable } from './staging-tables.js';
+import {
+  STAGED_GROUP,
+  STAGED_GROUP_MEMBER,
+  STAGED_USER,
+  STAGING_TABLES,
+  type StagingTable,
+} from './staging-tables.js';
 import { withTransaction } from './transaction.js';
 
 export interface StagedUserRow {
@@ -31,6 +37,8 @@ export interface StagedGroupRow {
   members: string[];
   /** Distinct member values read. */
   memberCount: number;
+  /** As StagedUserRow.entryDigest. */
+  entryDigest: string | null;
 }
 
 /**
@@ -93,39 +101,87 @@ export class StagingRepository {
     };
   }
 
-  /** The entry digests of run $1's staged users: what a full read of the same directory knows. */
-  async userDigests(stagingRunId: string): Promise<Set<string>> {
-    const result = await this.pool.query<{ entry_digest: string }>(
-      'select entry_digest from staged_user where run_id = $1 and entry_digest is not null',
+  /**
+   * The entry digests of a run's staged users or groups, each with its row's DN key: what a full read of
+   * the same directory knows.
+   */
+  async entryDigests(
+    table: typeof STAGED_USER | typeof STAGED_GROUP,
+    stagingRunId: string,
+  ): Promise<Map<string, string>> {
+    const result = await this.pool.query<{ entry_digest: string; dn_norm: string }>(
+      `select entry_digest, dn_norm from ${table.name} where run_id = $1 and entry_digest is not null`,
       [stagingRunId],
     );
-    return new Set(result.rows.map((row) => row.entry_digest));
+    return new Map(result.rows.map((row) => [row.entry_digest, row.dn_norm]));
   }
 
   /**
-   * Stages the users a read left undecoded because their digests were known: copies of the rows of run
-   * $2 with those digests, as read by this run. A DN the run staged already (spelt otherwise) keeps its
+   * Stages users a read left undecoded because their digests were known: copies of run $2's rows of
+   * those DN keys (entryDigests), as read by this run. A page at a time, by the key's index, so that the
+   * copy overlaps the read of the next page. A DN the run staged already (spelt otherwise) keeps its
    * row. Returns the users copied and their memberOf values.
    */
   async copyKnownUsers(
     runId: string,
     fromRunId: string,
-    digests: readonly string[],
+    dnNorms: readonly string[],
   ): Promise<{ users: number; memberOfValues: number }> {
-    const columns = STAGED_USER.columns.join(', ');
+    const columns = STAGED_USER.columns;
     const result = await this.pool.query<{ users: number; member_of_values: number }>(
       `with copied as (
-         insert into staged_user (run_id, ${columns}, entry_digest)
-         select $1, ${columns}, s.entry_digest
-         from staged_user s join unnest($3::text[]) as known(digest) on known.digest = s.entry_digest
-         where s.run_id = $2
+         insert into staged_user (run_id, ${columns.join(', ')}, entry_digest)
+         select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest
+         from unnest($3::text[]) as known(dn_norm) join staged_user s on s.run_id = $2 and s.dn_norm = known.dn_norm
          on conflict do nothing
          returning cardinality(member_of) as values)
        select count(*)::int as users, coalesce(sum(values), 0)::int as member_of_values from copied`,
-      [runId, fromRunId, digests],
+      [runId, fromRunId, dnNorms],
     );
     const row = result.rows[0];
     return { users: row?.users ?? 0, memberOfValues: row?.member_of_values ?? 0 };
+  }
+
+  /**
+   * copyKnownUsers for groups: the rows of run $2 with the digests, and their staged_group_member values
+   * where all groups' values are staged (ALL; a full read of CHANGED_GROUPS only counts them). Returns
+   * the groups copied, their member counts and stable ids.
+   */
+  async copyKnownGroups(
+    runId: string,
+    fromRunId: string,
+    digests: readonly string[],
+    use: MemberValuesUse,
+  ): Promise<{ groups: number; members: number; stableIds: (string | null)[] }> {
+    const columns = STAGED_GROUP.columns.join(', ');
+    return withTransaction(this.pool, async (client) => {
+      // Hash joins of a one-off statement (10k groups, their 970k values at 100k users): no JIT compile.
+      await client.query('set local jit = off');
+      await client.query(`set local work_mem = '64MB'`);
+      const copied = await client.query<{ dn_norm: string; member_count: number; stable_id: string | null }>(
+        `insert into staged_group (run_id, ${columns}, entry_digest)
+         select $1, ${columns}, s.entry_digest
+         from staged_group s join unnest($3::text[]) as known(digest) on known.digest = s.entry_digest
+         where s.run_id = $2
+         on conflict do nothing
+         returning dn_norm, member_count, stable_id`,
+        [runId, fromRunId, digests],
+      );
+      if (use === 'ALL' && copied.rows.length > 0) {
+        await client.query(
+          `insert into staged_group_member (run_id, group_dn_norm, member_value)
+           select $1, m.group_dn_norm, m.member_value
+           from staged_group_member m join unnest($3::text[]) as g(dn_norm) on g.dn_norm = m.group_dn_norm
+           where m.run_id = $2`,
+          [runId, fromRunId, copied.rows.map((row) => row.dn_norm)],
+        );
+      }
+      return {
+        groups: copied.rows.length,
+        members: copied.rows.reduce((sum, row) => sum + row.member_count, 0),
+        stableIds: copied.rows.map((row) => row.stable_id),
+      };
+    });
   }
 
   /**
@@ -145,11 +201,11 @@ export class StagingRepository {
       // A page may repeat a DN in another spelling; the first one wins.
       const groups = await client.query<{ dn_norm: string }>(
         `insert into staged_group (run_id, dn_norm, dn, stable_id, name, member_count, description, catalogue_value,
-                                   member_values)
+                                   member_values, entry_digest)
          select $1, r."dnNorm", r.dn, r."stableId", r.name, r."memberCount", r.description, r."catalogueValue",
-                case when cardinality(r.members) > 0 then r.members end
+                case when cardinality(r.members) > 0 then r.members end, r."entryDigest"
          from jsonb_to_recordset($2::jsonb) as r("dnNorm" text, dn text, "stableId" text, name text, "memberCount" int,
-              description text, "catalogueValue" text, members text[])
+              description text, "catalogueValue" text, members text[], "entryDigest" text)
          on conflict do nothing
          returning dn_norm`,
         [runId, JSON.stringify(asArrays ? rows : rows.map(({ members, ...group }) => group))],

@@ -126,7 +126,10 @@ export class SyncRunRepository {
     return value == null ? null : Number(value);
   }
 
-  /** The config's snapshot (see RunSnapshot), or null when there is none or its staging is gone. */
+  /**
+   * The config's snapshot (see RunSnapshot), or null when there is none or its staging is gone (a role
+   * sync's staging holds groups only).
+   */
   async findSnapshot(syncConfigId: string): Promise<RunSnapshot | null> {
     const result = await this.pool.query<{
       id: string;
@@ -145,7 +148,8 @@ export class SyncRunRepository {
          from sync_run
          where sync_config_id = $1 and status = 'SUCCEEDED' and not dry_run
          order by created_at desc limit 1) r
-       where exists (select 1 from staged_user u where u.run_id = r.staging_run_id)`,
+       where exists (select 1 from staged_user u where u.run_id = r.staging_run_id)
+          or exists (select 1 from staged_group g where g.run_id = r.staging_run_id)`,
       [syncConfigId],
     );
     const row = result.rows[0];

@@ -28,6 +28,11 @@ export const StagedGroupSchema = defineEntity({
     membersRemoved: p.array().nullable(),
     /** Read by this run (false: carried over from the snapshot by an incremental run). */
     fresh: p.boolean().default(true),
+    /**
+     * As StagedUser.entryDigest. Never carried over by a completion: a group copied there may have its
+     * member values renamed, and be no longer what its entry's bytes map to.
+     */
+    entryDigest: p.text().nullable(),
   },
 });
 

@@ -21,6 +21,7 @@ import { Migration20261203100000_staging_partitioned_by_run } from './migration-
 import { Migration20261207152110_staged_user_member_of_changes } from './migration-20261207152110-staged-user-member-of-changes.js';
 import { Migration20261207180000_staged_group_member_without_key } from './migration-20261207180000-staged-group-member-without-key.js';
 import { Migration20261207200000_staged_entry_digests } from './migration-20261207200000-staged-entry-digests.js';
+import { Migration20261207203000_staged_group_entry_digests } from './migration-20261207203000-staged-group-entry-digests.js';
 
 /** Every migration in order. Append new ones; never edit one that has been released. */
 export const MIGRATIONS = [
@@ -71,4 +72,8 @@ export const MIGRATIONS = [
     class: Migration20261207180000_staged_group_member_without_key,
   },
   { name: 'Migration20261207200000_staged_entry_digests', class: Migration20261207200000_staged_entry_digests },
+  {
+    name: 'Migration20261207203000_staged_group_entry_digests',
+    class: Migration20261207203000_staged_group_entry_digests,
+  },
 ];

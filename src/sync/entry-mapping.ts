@@ -103,8 +103,11 @@ export interface GroupAttributeMapping {
  * run that stages none only counts them, as read: a directory's member values are distinct by its own
  * matching rule, and a full read at 100k users need not prepare a million DNs to count them.
  */
+/** As USER_ROW_VERSION, for mapGroupEntry. */
+export const GROUP_ROW_VERSION = 1;
+
 export function mapGroupEntry(
-  entry: LdapEntry,
+  entry: LdapEntry & { digest?: string | null },
   mapping: GroupAttributeMapping,
   withMembers: boolean,
 ): MappedEntry<StagedGroupRow> {
@@ -121,6 +124,7 @@ export function mapGroupEntry(
       catalogueValue: first(entry, mapping.catalogue),
       members,
       memberCount: withMembers ? members.length : raw.length,
+      entryDigest: entry.digest ?? null,
     },
     rejectedValues: prepared.rejected,
   };

@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { StagingRepository, type StagedGroupRow } from '../../../src/db/staging.repository.js';
+import { STAGED_GROUP } from '../../../src/db/staging-tables.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
 import { newStagingRun } from '../../support/staging-run.js';
 
-function group(dn: string, members: string[], stableId: string | null = null): StagedGroupRow {
+function group(
+  dn: string,
+  members: string[],
+  stableId: string | null = null,
+  entryDigest: string | null = null,
+): StagedGroupRow {
   return {
     dn,
     dnNorm: dn.toLowerCase(),
@@ -14,6 +20,7 @@ function group(dn: string, members: string[], stableId: string | null = null): S
     catalogueValue: null,
     members,
     memberCount: members.length,
+    entryDigest,
   };
 }
 
@@ -98,5 +105,45 @@ describe('StagingRepository.insertGroups', () => {
       [runId],
     );
     expect(count.rows).toEqual([{ member_count: 2 }]);
+  });
+
+  it('copies the groups of known digests with their staged member values into another run (ALL), counted ones alone', async () => {
+    const earlier = await newStagingRun(database().pool);
+    await staging.insertGroups(
+      earlier,
+      [
+        group('cn=k1', ['uid=a', 'uid=b'], 'id-k1', 'digest-k1'),
+        group('cn=k2', ['uid=c'], 'id-k2', 'digest-k2'),
+        group('cn=k3', ['uid=d'], null, null),
+      ],
+      'ALL',
+    );
+    expect(await staging.entryDigests(STAGED_GROUP, earlier)).toEqual(
+      new Map([
+        ['digest-k1', 'cn=k1'],
+        ['digest-k2', 'cn=k2'],
+      ]),
+    );
+
+    const runId = await newStagingRun(database().pool);
+    await staging.insertGroups(runId, [group('cn=k2', ['uid=e'], 'id-k2', 'digest-k2b')], 'ALL');
+    expect(await staging.copyKnownGroups(runId, earlier, ['digest-k1', 'unknown'], 'ALL')).toEqual({
+      groups: 1,
+      members: 2,
+      stableIds: ['id-k1'],
+    });
+    expect((await stagedMembers(runId)).rows).toEqual([
+      'cn=k1 has uid=a',
+      'cn=k1 has uid=b',
+      'cn=k2 has uid=e',
+    ]);
+
+    const counting = await newStagingRun(database().pool);
+    expect(await staging.copyKnownGroups(counting, earlier, ['digest-k2'], 'CHANGED_GROUPS')).toEqual({
+      groups: 1,
+      members: 1,
+      stableIds: ['id-k2'],
+    });
+    expect(await stagedMembers(counting)).toEqual({ rows: [], arrays: [] });
   });
 });

@@ -39,6 +39,7 @@ function group(name: string, members: string[], stableId: string = `id-${name}`)
     catalogueValue: null,
     members: values,
     memberCount: values.length,
+    entryDigest: null,
   };
 }
 

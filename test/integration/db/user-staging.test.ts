@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { StagingRepository, type StagedUserRow } from '../../../src/db/staging.repository.js';
+import { STAGED_USER } from '../../../src/db/staging-tables.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
 import { newStagingRun } from '../../support/staging-run.js';
 
@@ -88,16 +89,21 @@ describe('StagingRepository.usersWriter', () => {
       user('uid=b', ['cn=g1'], 'digest-b'),
       user('uid=c', [], null),
     ]);
-    expect(await staging.userDigests(earlier)).toEqual(new Set(['digest-a', 'digest-b']));
+    expect(await staging.entryDigests(STAGED_USER, earlier)).toEqual(
+      new Map([
+        ['digest-a', 'uid=a'],
+        ['digest-b', 'uid=b'],
+      ]),
+    );
 
     const runId = await newStagingRun(database().pool);
     // uid=b was read again (changed); UID=A is staged already in another spelling and keeps its row.
     await staging.usersWriter(runId)([user('uid=b', ['cn=g3'], 'digest-b2')]);
-    expect(await staging.copyKnownUsers(runId, earlier, ['digest-a', 'unknown'])).toEqual({
+    expect(await staging.copyKnownUsers(runId, earlier, ['uid=a', 'uid=unknown'])).toEqual({
       users: 1,
       memberOfValues: 2,
     });
-    expect(await staging.copyKnownUsers(runId, earlier, ['digest-a'])).toEqual({
+    expect(await staging.copyKnownUsers(runId, earlier, ['uid=a'])).toEqual({
       users: 0,
       memberOfValues: 0,
     });

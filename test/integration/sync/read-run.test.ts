@@ -7,7 +7,7 @@ import {
 } from '../../support/factories.js';
 import { ldapsearchCount } from '../../support/ldapsearch-count.js';
 import type { LdapServerInfo } from '../../support/provided-context.js';
-import { startSync, waitForRun } from '../../support/sync-runs.js';
+import { infoMessagesOf, startSync, waitForRun } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd, samba } = inject('servers');
@@ -99,6 +99,29 @@ describe('read half of a sync run', () => {
     const staged = await stagedCounts(finished.id);
     expect(staged).toMatchObject({ members: groups.values, memberCounts: groups.values });
     expect(finished.counters.groupMemberValuesRead).toBe(groups.values);
+  });
+
+  it("a second full read takes the unchanged users and groups, member values included, from the first one's staging", async () => {
+    const configId = await configFor(slapd, { membershipSource: 'GROUP_MEMBERS', incrementalReads: false });
+    const first = await waitForRun(app, (await startSync(app, configId)).id);
+    // The second run drops the first one's staging once done.
+    const firstStaged = await stagedCounts(first.id);
+    expect(firstStaged.members).toBeGreaterThan(0);
+    const again = await waitForRun(app, (await startSync(app, configId)).id);
+    expect(again.status).toBe('SUCCEEDED');
+    expect(await stagedCounts(again.id)).toEqual(firstStaged);
+    expect(again.counters).toMatchObject({
+      usersRead: first.counters.usersRead,
+      memberOfValuesRead: first.counters.memberOfValuesRead,
+      groupMemberValuesRead: first.counters.groupMemberValuesRead,
+    });
+    const users = first.counters.usersRead ?? 0;
+    const groups = first.counters.groupsRead ?? 0;
+    const taken = (count: number, entries: string) =>
+      `${count} of the ${count} ${entries} read are unchanged since the last successful run: ` +
+      'their rows were taken from its staging, not decoded again';
+    expect(await infoMessagesOf(app, again.id, 'READ_USERS')).toContain(taken(users, 'users'));
+    expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(taken(groups, 'groups'));
   });
 
   it('keeps directory entries and secrets out of workflow history', async () => {
