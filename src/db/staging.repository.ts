@@ -105,10 +105,7 @@ export class StagingRepository {
    * The entry digests of a run's staged users or groups, each with its row's DN key: what a full read of
    * the same directory knows.
    */
-  async entryDigests(
-    table: typeof STAGED_USER | typeof STAGED_GROUP,
-    stagingRunId: string,
-  ): Promise<Map<string, string>> {
+  async entryDigests(table: StagingTable, stagingRunId: string): Promise<Map<string, string>> {
     const result = await this.pool.query<{ entry_digest: string; dn_norm: string }>(
       `select entry_digest, dn_norm from ${table.name} where run_id = $1 and entry_digest is not null`,
       [stagingRunId],
