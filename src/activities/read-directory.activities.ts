@@ -2,7 +2,6 @@ import { Context } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SnapshotStagingRepository, type CorrectionCounts } from '../db/snapshot-staging.repository.js';
 import { StagingRepository } from '../db/staging.repository.js';
-import { STAGED_GROUP, STAGED_USER } from '../db/staging-tables.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { RunLogRepository } from '../db/run-log.repository.js';
 import type { ReadMark } from '../domain/read-modes.js';
@@ -30,6 +29,7 @@ import { memberValuesUse, type MemberValuesUse } from '../sync/member-values-use
 import { readMemberDeltas, type DeltaWindow } from './access-log-deltas.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { readEntryCsnMark, type Query } from './entry-csn-mark.js';
+import { KnownUserCopies } from './known-user-copies.js';
 import { loadRunContext, type RunContext } from './run-context.js';
 
 export interface RunInput {
@@ -39,6 +39,11 @@ export interface RunInput {
 export interface StageUsersResult {
   usersRead: number;
   memberOfValuesRead: number;
+  /**
+   * A full read knew every user by its digest and found every user the snapshot staged: it staged none,
+   * and stageGroups either adopts the snapshot's staging or copies its users.
+   */
+  usersAsSnapshot: boolean;
 }
 
 export interface StageGroupsResult {
@@ -220,19 +225,23 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     );
   }
 
-  async function logAdoption(runId: string): Promise<void> {
+  /** byDigest: the run knew every entry by its digest and staged none; else it compared its rows. */
+  async function logAdoption(runId: string, byDigest = false): Promise<void> {
     await log.append(
       runId,
       'INFO',
       'READ_GROUPS',
-      'No entry changed since the last successful run: the run reads its staging, its own rows were dropped',
+      byDigest
+        ? 'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging'
+        : 'No entry changed since the last successful run: the run reads its staging, its own rows were dropped',
     );
   }
 
   /**
-   * Reads the groups into the run's cleared staging; returns the count, member values and stable ids
-   * read. Member values are staged, only counted (a full read that needs none), or left to the log. A
-   * full read takes the groups whose entries are unchanged since the snapshot from its staging.
+   * Reads the groups into the run's cleared staging. Member values are staged, only counted (a full read
+   * that needs none), or left to the log. A full read takes the groups whose entries are unchanged since
+   * the snapshot from its staging; with mayAdopt, when it knew every group the snapshot staged and no
+   * other, it copies none (asSnapshot).
    */
   async function stageGroupEntries(
     session: LdapSession,
@@ -241,7 +250,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     groupMapping: GroupAttributeMapping,
     use: MemberValuesUse,
     members: GroupMemberValues,
-  ): Promise<{ read: number; memberValues: number; stableIds: Set<string | null> }> {
+    mayAdopt: boolean,
+  ): Promise<GroupsStaged> {
     const { run, config } = context;
     await staging.clearGroups(run.id);
     const attributes = requestedAttributes([
@@ -254,18 +264,20 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
     let latest = run.readMark?.kind === 'MODIFY_TIMESTAMP' ? run.readMark.value : null;
     let memberValues = 0;
     const stableIds = new Set<string | null>();
+    const knownRows =
+      plan.known === null || members === 'FROM_LOG'
+        ? null
+        : await staging.knownGroupRows(plan.known.stagingRunId);
     // Groups read through the access log are rows of the log's making, not of their entries' bytes.
     const known: KnownEntries | null =
       members === 'FROM_LOG'
         ? null
         : {
             seed: JSON.stringify({ version: GROUP_ROW_VERSION, groupMapping, attributes, members, use }),
-            digests:
-              plan.known === null
-                ? new Set()
-                : new Set((await staging.entryDigests(STAGED_GROUP, plan.known.stagingRunId)).keys()),
+            digests: new Set(knownRows?.byDigest.keys() ?? []),
           };
     const knownRead: string[] = [];
+    let decoded = 0;
     const read = await forEachPage(
       session,
       context,
@@ -284,19 +296,21 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         logRejectedValues(run.id, config.groupMemberAttribute, mapped);
         latest = latestModifyTimestamp(page.entries, latest);
         knownRead.push(...page.known);
+        decoded += page.entries.length;
       },
     );
-    if (plan.known !== null && knownRead.length > 0) {
-      const copied = await staging.copyKnownGroups(run.id, plan.known.stagingRunId, knownRead, use);
-      memberValues += copied.members;
-      for (const stableId of copied.stableIds) stableIds.add(stableId);
+    let asSnapshot = false;
+    if (plan.known !== null && knownRows !== null && knownRead.length > 0) {
+      for (const digest of knownRead) memberValues += knownRows.byDigest.get(digest)?.values ?? 0;
+      asSnapshot = mayAdopt && decoded === 0 && knownRead.length === knownRows.rows;
+      if (!asSnapshot) await staging.copyKnownGroups(run.id, plan.known.stagingRunId, knownRead, use);
       latest = laterMark(latest, plan.known.mark);
       await logKnownEntries(run.id, 'READ_GROUPS', knownRead.length, read, 'groups');
     }
     if (plan.timestampMarks && latest !== null) {
       await runs.setReadMark(run.id, { kind: 'MODIFY_TIMESTAMP', value: latest });
     }
-    return { read, memberValues, stableIds };
+    return { read, memberValues, stableIds, asSnapshot };
   }
 
   /**
@@ -394,15 +408,20 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         let memberOfValuesRead = 0;
         let latest = plan.since?.kind === 'MODIFY_TIMESTAMP' ? plan.since.value : null;
         const writeUsers = staging.usersWriter(runId);
-        const keys =
+        const copies =
           plan.known === null
-            ? new Map<string, string>()
-            : await staging.entryDigests(STAGED_USER, plan.known.stagingRunId);
+            ? null
+            : new KnownUserCopies(
+                staging,
+                runId,
+                plan.known.stagingRunId,
+                await staging.knownUserRows(plan.known.stagingRunId),
+                memberValuesUse(config) === 'CHANGED_GROUPS',
+              );
         const known: KnownEntries = {
           seed: JSON.stringify({ version: USER_ROW_VERSION, mapping, attributes }),
-          digests: new Set(keys.keys()),
+          digests: new Set(copies?.knownDigests() ?? []),
         };
-        let knownRead = 0;
         const usersRead = await forEachPage(
           session,
           context,
@@ -415,17 +434,14 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             memberOfValuesRead += mapped.reduce((sum, { row }) => sum + row.memberOf.length, 0);
             logRejectedValues(runId, 'memberOf', mapped);
             latest = latestModifyTimestamp(page.entries, latest);
-            if (plan.known !== null && page.known.length > 0) {
-              const dnNorms = page.known.map((digest) => keys.get(digest) ?? '');
-              const copied = await staging.copyKnownUsers(runId, plan.known.stagingRunId, dnNorms);
-              memberOfValuesRead += copied.memberOfValues;
-              knownRead += page.known.length;
-            }
+            await copies?.page(page.entries.length, page.known);
           },
         );
-        if (plan.known !== null && knownRead > 0) {
+        const usersAsSnapshot = (await copies?.finish()) ?? false;
+        if (plan.known !== null && copies !== null && copies.read > 0) {
+          memberOfValuesRead += copies.memberOfValues;
           latest = laterMark(latest, plan.known.mark);
-          await logKnownEntries(runId, 'READ_USERS', knownRead, usersRead, 'users');
+          await logKnownEntries(runId, 'READ_USERS', copies.read, usersRead, 'users');
         }
         if (plan.timestampMarks) {
           await runs.setReadMark(runId, latest === null ? null : { kind: 'MODIFY_TIMESTAMP', value: latest });
@@ -433,11 +449,14 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         // An incremental run's view is complete only after the groups read (stageGroups counts it).
         const usersStaged = plan.snapshotRunId === null ? { usersStaged: usersRead } : {};
         await runs.mergeCounters(runId, { usersRead, ...usersStaged, memberOfValuesRead });
-        return { usersRead, memberOfValuesRead };
+        return { usersRead, memberOfValuesRead, usersAsSnapshot };
       });
     },
 
-    async stageGroups({ runId }: RunInput): Promise<StageGroupsResult> {
+    async stageGroups({
+      runId,
+      usersAsSnapshot = false,
+    }: RunInput & { usersAsSnapshot?: boolean }): Promise<StageGroupsResult> {
       const context = await loadRunContext(fork(), runId);
       const { config } = context;
       const groupMapping = {
@@ -449,15 +468,17 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       };
       await runs.setPhase(runId, 'READ_GROUPS');
       const use = memberValuesUse(config);
-      const { groupsRead, groupMemberValuesRead, snapshotRunId } = await withLdapSession(
+      const { groupsRead, groupMemberValuesRead, snapshotRunId, known, asSnapshot } = await withLdapSession(
         context.directory,
         deps.secrets,
         async (session) => {
           const plan = await readPlanOf(context, session);
           const window = deltaWindowOf(context, plan, use);
           const staged = use === 'ALL' || plan.snapshotRunId !== null ? 'STAGED' : 'COUNTED';
+          // Adopting needs users and groups both as the snapshot's; only where no member value is staged.
+          const mayAdopt = usersAsSnapshot && staged === 'COUNTED';
           const readGroups = (members: GroupMemberValues) =>
-            stageGroupEntries(session, context, plan, groupMapping, use, members);
+            stageGroupEntries(session, context, plan, groupMapping, use, members, mayAdopt);
           let groups = await readGroups(window === null ? staged : 'FROM_LOG');
           // No group changed: nothing to take from the log.
           if (window !== null && plan.snapshotRunId !== null && groups.read > 0) {
@@ -477,6 +498,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
             groupsRead: groups.read,
             groupMemberValuesRead: groups.memberValues,
             snapshotRunId: plan.snapshotRunId,
+            known: plan.known,
+            asSnapshot: groups.asSnapshot,
           };
         },
       );
@@ -489,10 +512,16 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         await runs.mergeCounters(runId, { usersStaged });
         if (adopted) await logAdoption(runId);
         if (memberOfCorrection !== null) await logCorrection(runId, memberOfCorrection);
-      } else if (use === 'CHANGED_GROUPS') {
-        const snapshot = await runs.findSnapshot(config.id);
-        if (snapshot !== null && (await snapshots.adoptIfUnchanged(runId, snapshot.stagingRunId))) {
-          await logAdoption(runId);
+      } else if (known !== null && usersAsSnapshot && asSnapshot) {
+        await snapshots.adopt(runId, known.stagingRunId);
+        await logAdoption(runId, true);
+      } else {
+        if (known !== null && usersAsSnapshot) await staging.copyAllUsers(runId, known.stagingRunId);
+        if (use === 'CHANGED_GROUPS') {
+          const snapshot = await runs.findSnapshot(config.id);
+          if (snapshot !== null && (await snapshots.adoptIfUnchanged(runId, snapshot.stagingRunId))) {
+            await logAdoption(runId);
+          }
         }
       }
       return { groupsRead, groupMemberValuesRead };
@@ -519,6 +548,16 @@ function deltaWindowOf(context: RunContext, plan: ReadPlan, use: MemberValuesUse
  */
 function laterMark(latest: string | null, snapshotMark: ReadMark | null): string | null {
   return snapshotMark?.kind === 'MODIFY_TIMESTAMP' ? laterTimestamp(latest, snapshotMark.value) : latest;
+}
+
+/** What stageGroupEntries staged. */
+interface GroupsStaged {
+  read: number;
+  memberValues: number;
+  /** Of the groups decoded: only an incremental read uses them, and it knows no group by digest. */
+  stableIds: Set<string | null>;
+  /** Every group was known and the snapshot staged no other: none was staged (mayAdopt only). */
+  asSnapshot: boolean;
 }
 
 /** How a groups read treats member values (stageGroupEntries). */

@@ -92,6 +92,14 @@ export class SnapshotStagingRepository {
   }
 
   /**
+   * Adopts the snapshot's staging without comparing it: for a full read that knew every entry it read by
+   * its digest, and found every entry the snapshot staged (see stageGroups).
+   */
+  adopt(runId: string, snapshotRunId: string): Promise<void> {
+    return withTransaction(this.pool, (client) => adoptSnapshotStaging(client, runId, snapshotRunId));
+  }
+
+  /**
    * A full read whose staging equals the snapshot's row for row (no user or group more, less or other)
    * drops its rows and adopts the snapshot's, as an unchanged incremental run does: its plan compares no
    * user with itself, and no staging is left to drop. Only for runs that stage no member values: a
@@ -113,9 +121,27 @@ export class SnapshotStagingRepository {
         );
         if (result.rows[0]?.differs !== false) return false;
       }
+      await keepEntryDigests(client, runId, snapshotRunId);
       await adoptSnapshotStaging(client, runId, snapshotRunId);
       return true;
     });
+  }
+}
+
+/**
+ * Gives the snapshot's rows the entry digests the run took of equal rows, before the run's rows go: rows
+ * staged under another mapping or row version have digests the next full read cannot know, and it would
+ * decode and compare them again every time.
+ */
+async function keepEntryDigests(client: pg.PoolClient, runId: string, snapshotRunId: string): Promise<void> {
+  for (const table of [STAGED_USER, STAGED_GROUP]) {
+    await client.query(
+      `update ${table.name} s set entry_digest = f.entry_digest
+       from ${table.name} f
+       where s.run_id = $2 and f.run_id = $1 and f.dn_norm = s.dn_norm
+         and f.entry_digest is not null and s.entry_digest is distinct from f.entry_digest`,
+      [runId, snapshotRunId],
+    );
   }
 }
 

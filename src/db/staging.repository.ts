@@ -41,6 +41,19 @@ export interface StagedGroupRow {
   entryDigest: string | null;
 }
 
+/** A staged row a later full read may know by its entry's digest (StagingRepository.knownUserRows). */
+export interface KnownRow {
+  dnNorm: string;
+  /** Its memberOf values (a user) or member count (a group). */
+  values: number;
+}
+
+/** What a full read knows of a run's staging: its rows by digest, and how many rows it staged in all. */
+export interface KnownRows {
+  byDigest: ReadonlyMap<string, KnownRow>;
+  rows: number;
+}
+
 /**
  * Set-based writes into the run's staging tables: one statement per LDAP page, never one per entry.
  * Re-staging a run first clears what an earlier attempt left, so the read activities are idempotent.
@@ -102,66 +115,83 @@ export class StagingRepository {
   }
 
   /**
-   * The entry digests of a run's staged users or groups, each with its row's DN key: what a full read of
-   * the same directory knows.
+   * What a full read of the same directory knows of a run's staged users (or groups, with
+   * knownGroupRows): each digest's row key and count of values (memberOf values; a group's members),
+   * and how many rows the run staged in all, with a digest or without.
    */
-  async entryDigests(table: StagingTable, stagingRunId: string): Promise<Map<string, string>> {
-    const result = await this.pool.query<{ entry_digest: string; dn_norm: string }>(
-      `select entry_digest, dn_norm from ${table.name} where run_id = $1 and entry_digest is not null`,
+  knownUserRows(stagingRunId: string): Promise<KnownRows> {
+    return this.knownRows(STAGED_USER, 'cardinality(member_of)', stagingRunId);
+  }
+
+  /** knownUserRows for groups. */
+  knownGroupRows(stagingRunId: string): Promise<KnownRows> {
+    return this.knownRows(STAGED_GROUP, 'member_count', stagingRunId);
+  }
+
+  /** Copies every staged user of run $2 into run $1, as read by it (a DN the run staged already keeps its row). */
+  async copyAllUsers(runId: string, fromRunId: string): Promise<void> {
+    const columns = [...STAGED_USER.columns, 'entry_digest'].join(', ');
+    await this.pool.query(
+      `insert into staged_user (run_id, ${columns}) select $1, ${columns} from staged_user where run_id = $2
+       on conflict do nothing`,
+      [runId, fromRunId],
+    );
+  }
+
+  private async knownRows(table: StagingTable, values: string, stagingRunId: string): Promise<KnownRows> {
+    const result = await this.pool.query<{ entry_digest: string | null; dn_norm: string; values: number }>(
+      `select entry_digest, dn_norm, ${values} as values from ${table.name} where run_id = $1`,
       [stagingRunId],
     );
-    return new Map(result.rows.map((row) => [row.entry_digest, row.dn_norm]));
+    const byDigest = new Map<string, KnownRow>();
+    for (const row of result.rows) {
+      if (row.entry_digest !== null)
+        byDigest.set(row.entry_digest, { dnNorm: row.dn_norm, values: row.values });
+    }
+    return { byDigest, rows: result.rows.length };
   }
 
   /**
    * Stages users a read left undecoded because their digests were known: copies of run $2's rows of
-   * those DN keys (entryDigests), as read by this run. A page at a time, by the key's index, so that the
+   * those DN keys (knownUserRows), as read by this run. A page at a time, by the key's index, so that the
    * copy overlaps the read of the next page. A DN the run staged already (spelt otherwise) keeps its
-   * row. Returns the users copied and their memberOf values.
+   * row. Returns the users copied.
    */
-  async copyKnownUsers(
-    runId: string,
-    fromRunId: string,
-    dnNorms: readonly string[],
-  ): Promise<{ users: number; memberOfValues: number }> {
+  async copyKnownUsers(runId: string, fromRunId: string, dnNorms: readonly string[]): Promise<number> {
     const columns = STAGED_USER.columns;
-    const result = await this.pool.query<{ users: number; member_of_values: number }>(
-      `with copied as (
-         insert into staged_user (run_id, ${columns.join(', ')}, entry_digest)
-         select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest
-         from unnest($3::text[]) as known(dn_norm) join staged_user s on s.run_id = $2 and s.dn_norm = known.dn_norm
-         on conflict do nothing
-         returning cardinality(member_of) as values)
-       select count(*)::int as users, coalesce(sum(values), 0)::int as member_of_values from copied`,
+    const result = await this.pool.query(
+      `insert into staged_user (run_id, ${columns.join(', ')}, entry_digest)
+       select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest
+       from unnest($3::text[]) as known(dn_norm) join staged_user s on s.run_id = $2 and s.dn_norm = known.dn_norm
+       on conflict do nothing`,
       [runId, fromRunId, dnNorms],
     );
-    const row = result.rows[0];
-    return { users: row?.users ?? 0, memberOfValues: row?.member_of_values ?? 0 };
+    return result.rowCount ?? 0;
   }
 
   /**
    * copyKnownUsers for groups: the rows of run $2 with the digests, and their staged_group_member values
    * where all groups' values are staged (ALL; a full read of CHANGED_GROUPS only counts them). Returns
-   * the groups copied, their member counts and stable ids.
+   * the groups copied.
    */
   async copyKnownGroups(
     runId: string,
     fromRunId: string,
     digests: readonly string[],
     use: MemberValuesUse,
-  ): Promise<{ groups: number; members: number; stableIds: (string | null)[] }> {
+  ): Promise<number> {
     const columns = STAGED_GROUP.columns.join(', ');
     return withTransaction(this.pool, async (client) => {
       // Hash joins of a one-off statement (10k groups, their 970k values at 100k users): no JIT compile.
       await client.query('set local jit = off');
       await client.query(`set local work_mem = '64MB'`);
-      const copied = await client.query<{ dn_norm: string; member_count: number; stable_id: string | null }>(
+      const copied = await client.query<{ dn_norm: string }>(
         `insert into staged_group (run_id, ${columns}, entry_digest)
          select $1, ${columns}, s.entry_digest
          from staged_group s join unnest($3::text[]) as known(digest) on known.digest = s.entry_digest
          where s.run_id = $2
          on conflict do nothing
-         returning dn_norm, member_count, stable_id`,
+         returning dn_norm`,
         [runId, fromRunId, digests],
       );
       if (use === 'ALL' && copied.rows.length > 0) {
@@ -173,11 +203,7 @@ export class StagingRepository {
           [runId, fromRunId, copied.rows.map((row) => row.dn_norm)],
         );
       }
-      return {
-        groups: copied.rows.length,
-        members: copied.rows.reduce((sum, row) => sum + row.member_count, 0),
-        stableIds: copied.rows.map((row) => row.stable_id),
-      };
+      return copied.rows.length;
     });
   }
 

@@ -23,6 +23,13 @@ export const approveSignal = defineSignal('approve');
 const reads = proxyActivities<Activities>(DIRECTORY_READ);
 const sql = proxyActivities<Activities>(SET_BASED_SQL);
 
+/** The users, then the groups; a groups read learns whether the users read left the snapshot's staging as it was. */
+async function readDirectory(run: { runId: string }): Promise<{ usersRead: number; groupsRead: number }> {
+  const users = await reads.stageUsers(run);
+  const groups = await reads.stageGroups({ ...run, usersAsSnapshot: users.usersAsSnapshot });
+  return { usersRead: users.usersRead, groupsRead: groups.groupsRead };
+}
+
 /**
  * One directory sync run: read users -> read groups -> resolve members -> plan -> (safety guard) ->
  * apply -> clean up. The input is the run id: activities load the config and the bind secret from
@@ -39,10 +46,7 @@ export async function directorySyncWorkflow(input: DirectorySyncInput): Promise<
   try {
     const { usersRead, groupsRead } =
       input.reuseStagingOf === undefined
-        ? {
-            usersRead: (await reads.stageUsers(run)).usersRead,
-            groupsRead: (await reads.stageGroups(run)).groupsRead,
-          }
+        ? await readDirectory(run)
         : await sql.reuseStaging({ ...run, fromRunId: input.reuseStagingOf });
     await sql.resolveMembers(run);
     const plan = await sql.planChanges(run);

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { StagingRepository, type StagedGroupRow } from '../../../src/db/staging.repository.js';
-import { STAGED_GROUP } from '../../../src/db/staging-tables.js';
 import { useMigratedDatabase } from '../../support/migrated-database.js';
 import { newStagingRun } from '../../support/staging-run.js';
 
@@ -118,20 +117,17 @@ describe('StagingRepository.insertGroups', () => {
       ],
       'ALL',
     );
-    expect(await staging.entryDigests(STAGED_GROUP, earlier)).toEqual(
-      new Map([
-        ['digest-k1', 'cn=k1'],
-        ['digest-k2', 'cn=k2'],
+    expect(await staging.knownGroupRows(earlier)).toEqual({
+      byDigest: new Map([
+        ['digest-k1', { dnNorm: 'cn=k1', values: 2 }],
+        ['digest-k2', { dnNorm: 'cn=k2', values: 1 }],
       ]),
-    );
+      rows: 3,
+    });
 
     const runId = await newStagingRun(database().pool);
     await staging.insertGroups(runId, [group('cn=k2', ['uid=e'], 'id-k2', 'digest-k2b')], 'ALL');
-    expect(await staging.copyKnownGroups(runId, earlier, ['digest-k1', 'unknown'], 'ALL')).toEqual({
-      groups: 1,
-      members: 2,
-      stableIds: ['id-k1'],
-    });
+    expect(await staging.copyKnownGroups(runId, earlier, ['digest-k1', 'unknown'], 'ALL')).toBe(1);
     expect((await stagedMembers(runId)).rows).toEqual([
       'cn=k1 has uid=a',
       'cn=k1 has uid=b',
@@ -139,11 +135,7 @@ describe('StagingRepository.insertGroups', () => {
     ]);
 
     const counting = await newStagingRun(database().pool);
-    expect(await staging.copyKnownGroups(counting, earlier, ['digest-k2'], 'CHANGED_GROUPS')).toEqual({
-      groups: 1,
-      members: 1,
-      stableIds: ['id-k2'],
-    });
+    expect(await staging.copyKnownGroups(counting, earlier, ['digest-k2'], 'CHANGED_GROUPS')).toBe(1);
     expect(await stagedMembers(counting)).toEqual({ rows: [], arrays: [] });
   });
 });

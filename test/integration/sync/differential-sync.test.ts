@@ -22,6 +22,8 @@ const user: Record<string, string> = {};
 const dn: Record<string, string> = {};
 const group: Record<string, string> = {};
 const USERS = ['dif1', 'dif2', 'dif3', 'dif4', 'dif5', 'dif6'];
+const ADOPTED_BY_DIGEST =
+  'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging';
 
 /**
  * Differential sync on full reads: a user whose staged row equals the snapshot's is neither resolved nor
@@ -149,5 +151,32 @@ describe('differential sync', () => {
     const again = await runSync(app, configId);
     expect(again.counters).toMatchObject({ entriesUnchanged: USERS.length, ...NOTHING_PLANNED });
     await expectReactivatedByHandDeactivatedAgain('dif4');
+  });
+
+  it('with memberOf and no nesting, an unchanged full read adopts by digest; one where a group alone changed copies the users', async () => {
+    await updateConfig(app, configId, { membershipSource: 'MEMBER_OF', expandNestedGroups: false });
+    // The groups are read under another seed now (their member values only counted): this run decodes
+    // them, finds its staging equal to the snapshot's, and adopts it with the digests it took.
+    await runSync(app, configId);
+    const before = await state();
+    const unchanged = await runSync(app, configId);
+    expect(await infoMessagesOf(app, unchanged.id, 'READ_GROUPS')).toContain(ADOPTED_BY_DIGEST);
+    // A second cn on group b: its entry changes, no user's does.
+    await tree.setAttribute(dn.b ?? '', 'cn', ['b', 'b-alias']);
+    const groupChanged = await runSync(app, configId);
+    expect(groupChanged).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    const groupLines = await infoMessagesOf(app, groupChanged.id, 'READ_GROUPS');
+    expect(groupLines).not.toContain(ADOPTED_BY_DIGEST);
+    expect(groupLines.join('\n')).toContain('2 of the 3 groups read are unchanged');
+    expect((await infoMessagesOf(app, groupChanged.id, 'READ_USERS')).join('\n')).toContain(
+      `${USERS.length} of the ${USERS.length} users read are unchanged`,
+    );
+    const { rows } = await app.database.pool.query<{ users: string }>(
+      `select count(*) as users from staged_user u join sync_run r on u.run_id = coalesce(r.staging_run_id, r.id)
+       where r.id = $1`,
+      [groupChanged.id],
+    );
+    expect(Number(rows[0]?.users)).toBe(USERS.length);
+    expect(await state()).toEqual(before);
   });
 });

@@ -124,6 +124,28 @@ describe('read half of a sync run', () => {
     expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(taken(groups, 'groups'));
   });
 
+  it("a second full read that knows every entry by its digest adopts the first one's staging, copying nothing", async () => {
+    const configId = await configFor(slapd, { incrementalReads: false });
+    const first = await waitForRun(app, (await startSync(app, configId)).id);
+    const again = await waitForRun(app, (await startSync(app, configId)).id);
+    expect(again).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    expect(again.counters).toMatchObject({
+      usersRead: first.counters.usersRead,
+      memberOfValuesRead: first.counters.memberOfValuesRead,
+      groupMemberValuesRead: first.counters.groupMemberValuesRead,
+      entriesUnchanged: first.counters.usersRead,
+    });
+    expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(
+      'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging',
+    );
+    const { rows } = await app.database.pool.query<{ staging_run_id: string | null }>(
+      'select staging_run_id from sync_run where id = $1',
+      [again.id],
+    );
+    expect(rows[0]?.staging_run_id).toBe(first.id);
+    expect(await stagedCounts(again.id)).toMatchObject({ users: 0, groups: 0 });
+  });
+
   it('keeps directory entries and secrets out of workflow history', async () => {
     const configId = await configFor(slapd);
     const run = await startSync(app, configId);
