@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ADOPTED_BY_DIGEST } from '../src/activities/read-directory.activities.js';
 import { findFreePort } from '../src/embedded/free-port.js';
 import { startTemporalDevServer } from '../src/embedded/temporal-dev-server.js';
 import { connectTemporal, type TemporalHandle } from '../src/temporal/temporal-connection.js';
@@ -544,15 +545,17 @@ async function runScenarios(
 }
 
 /**
- * A run that adopted its snapshot's staging deleted the rows it had staged and dropped its own (then
- * empty) partitions at its clean-up, within the step: PostgreSQL's counters of a dropped table go with
- * it. The rows it read are added back, as inserted and deleted, from the run's own counters.
+ * A run that adopted its snapshot's staging by comparing deleted the rows it had staged and dropped its
+ * own (then empty) partitions at its clean-up, within the step: PostgreSQL's counters of a dropped table
+ * go with it. The rows it read are added back, as inserted and deleted, from the run's own counters. A
+ * run that adopted by digest staged none.
  */
 async function addAdoptedRunsOwnStaging(pool: pg.Pool, runId: string, written: RowsWritten): Promise<void> {
   const { rows } = await pool.query<{ users: number; groups: number }>(
     `select coalesce((counters->>'usersRead')::int, 0) as users, coalesce((counters->>'groupsRead')::int, 0) as groups
-     from sync_run where id = $1 and staging_run_id is not null`,
-    [runId],
+     from sync_run r where id = $1 and staging_run_id is not null
+       and not exists (select 1 from run_log l where l.run_id = r.id and l.message = $2)`,
+    [runId, ADOPTED_BY_DIGEST],
   );
   const run = rows[0];
   if (run === undefined) return;

@@ -62,6 +62,10 @@ interface ReadPlan {
   known: { stagingRunId: string; mark: ReadMark | null } | null;
 }
 
+/** The run log's line for a full read that adopted its snapshot's staging by digest, having staged no row. */
+export const ADOPTED_BY_DIGEST =
+  'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging';
+
 /** Server-side time limit for one paged search; large directories need minutes, not ldapts' 10 s. */
 const SEARCH_TIME_LIMIT_SECONDS = 3600;
 const PROGRESS_INTERVAL_MS = 500;
@@ -232,7 +236,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       'INFO',
       'READ_GROUPS',
       byDigest
-        ? 'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging'
+        ? ADOPTED_BY_DIGEST
         : 'No entry changed since the last successful run: the run reads its staging, its own rows were dropped',
     );
   }

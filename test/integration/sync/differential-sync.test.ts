@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ADOPTED_BY_DIGEST } from '../../../src/activities/read-directory.activities.js';
 import {
   activeByLogin,
   createAppGroup,
@@ -22,8 +23,6 @@ const user: Record<string, string> = {};
 const dn: Record<string, string> = {};
 const group: Record<string, string> = {};
 const USERS = ['dif1', 'dif2', 'dif3', 'dif4', 'dif5', 'dif6'];
-const ADOPTED_BY_DIGEST =
-  'No entry changed since the last successful run (every entry read had the bytes it read): the run reads its staging';
 
 /**
  * Differential sync on full reads: a user whose staged row equals the snapshot's is neither resolved nor
