@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Client } from 'ldapts';
 
 import { AppError } from '../errors/app-error.js';
@@ -27,14 +27,25 @@ export interface EntrySeen {
 
 /** A watch on a client's incoming search entries; see watchEntryDigests. */
 export interface EntryDigestWatch {
-  /** What was seen of the entry named dn, once; undefined for an entry the watch gave no digest. */
+  /** What was seen of an entry ldapts delivered (named dn), once; undefined when it got no digest. */
   take(dn: string): EntrySeen | undefined;
+  /** The digests of the known entries ldapts never got, since the last call. */
+  takeDropped(): string[];
   /** Hands ldapts back its parser, with any part of a message not yet complete. */
   stop(): void;
 }
 
 interface MessageParser {
   read(data: Buffer, messageDetails: unknown): void;
+}
+
+/** A known entry kept back as a stand-in, until the watch knows whether its page needs one. */
+interface HeldEntry {
+  messageId: Buffer;
+  /** The DN's encoding, and the DN. */
+  dnElement: Buffer;
+  dn: string;
+  digest: string;
 }
 
 const SEQUENCE = 0x30;
@@ -45,11 +56,12 @@ const SEMICOLON = 0x3b;
 const RANGE_OPTION = Buffer.from('range=');
 
 /**
- * Digests every search result entry the client receives (SHA-256 of the seed and the entry's BER
- * encoding: its DN and attributes as the server sent them) before ldapts decodes it. A known entry
- * reaches ldapts as a stand-in with its DN and no attributes, so pages keep their entries and their
- * order (ldapts ends a paged search at the first page without entries). An entry with a ranged
- * attribute (AD's `member;range=0-1499`) gets no digest: the rest of its values are not in its bytes.
+ * Digests every search result entry the client receives before ldapts decodes it: SHA-256 of the
+ * entry's BER encoding (its DN and attributes as the server sent them), after a tag of the seed. Known
+ * entries never reach ldapts (takeDropped lists them), except one per page as a stand-in with its DN
+ * and no attributes: ldapts ends a paged search at the first page without entries. An entry with a
+ * ranged attribute (AD's `member;range=0-1499`) gets no digest: the rest of its values are not in its
+ * bytes.
  *
  * ldapts has no hook for this: the watch wraps the client's message parser, which is not public API.
  * The shape is checked here, and the tests read through the watch against slapd and Samba.
@@ -58,8 +70,11 @@ export function watchEntryDigests(client: Client, known: KnownEntries): EntryDig
   const parser = messageParserOf(client);
   const ownRead = Object.getOwnPropertyDescriptor(parser, 'read');
   const read = parser.read.bind(parser);
-  const seed = Buffer.from(known.seed, 'utf8');
+  // The seed's tag in front of each digest: one hash per entry, not a hash of the seed and the entry.
+  const seedTag = hash('sha256', known.seed, 'base64').slice(0, 12);
   const seen = new Map<string, EntrySeen>();
+  let dropped: string[] = [];
+  let held: HeldEntry | null = null;
   let pending: Buffer | null = null;
 
   parser.read = (data, messageDetails) => {
@@ -72,31 +87,61 @@ export function watchEntryDigests(client: Client, known: KnownEntries): EntryDig
         read(buffer.subarray(offset), messageDetails);
         return;
       }
-      read(watchMessage(buffer.subarray(offset, end)), messageDetails);
+      const message = buffer.subarray(offset, end);
+      const entry = watchEntry(message);
+      if (entry === 'NOT_AN_ENTRY') {
+        // The end of a page (or another operation's answer): the page gets the entry held, if any.
+        releaseHeld(messageDetails);
+        read(message, messageDetails);
+      } else if (entry === 'DECODE') {
+        read(message, messageDetails);
+      } else {
+        if (held !== null) dropped.push(held.digest);
+        held = entry;
+      }
       offset = end;
     }
     if (offset < buffer.length) pending = buffer.subarray(offset);
   };
 
-  function watchMessage(message: Buffer): Buffer {
+  function releaseHeld(messageDetails: unknown): void {
+    if (held === null) return;
+    const op = tlv(SEARCH_RESULT_ENTRY, [held.dnElement, Buffer.from([SEQUENCE, 0])]);
+    seen.set(held.dn, { digest: held.digest, known: true });
+    const standIn = tlv(SEQUENCE, [held.messageId, op]);
+    held = null;
+    read(standIn, messageDetails);
+  }
+
+  /**
+   * A search result entry: digested (what was seen of one to decode is recorded for take), and a known
+   * one returned to be held or dropped. DECODE: hand it to ldapts as it is.
+   */
+  function watchEntry(message: Buffer): HeldEntry | 'DECODE' | 'NOT_AN_ENTRY' {
     const idStart = headerEnd(message, 0);
-    if (idStart === null || message[idStart] !== INTEGER) return message;
+    if (idStart === null || message[idStart] !== INTEGER) return 'NOT_AN_ENTRY';
     const opStart = contentEnd(message, idStart) ?? -1;
-    if (opStart < 0 || message[opStart] !== SEARCH_RESULT_ENTRY) return message;
+    if (opStart < 0 || message[opStart] !== SEARCH_RESULT_ENTRY) return 'NOT_AN_ENTRY';
     const dnStart = headerEnd(message, opStart);
     const dnValueStart =
       dnStart === null || message[dnStart] !== OCTET_STRING ? null : headerEnd(message, dnStart);
     const dnValueEnd = dnStart === null ? null : contentEnd(message, dnStart);
     const opEnd = contentEnd(message, opStart);
-    if (dnStart === null || dnValueStart === null || dnValueEnd === null || opEnd === null) return message;
+    if (dnStart === null || dnValueStart === null || dnValueEnd === null || opEnd === null) return 'DECODE';
     const op = message.subarray(opStart, opEnd);
-    if (hasRangedAttribute(op)) return message;
-    const digest = createHash('sha256').update(seed).update(op).digest('base64');
-    const isKnown = known.digests.has(digest);
-    seen.set(message.toString('utf8', dnValueStart, dnValueEnd), { digest, known: isKnown });
-    return isKnown
-      ? standIn(message.subarray(idStart, opStart), message.subarray(dnStart, dnValueEnd))
-      : message;
+    if (hasRangedAttribute(op)) return 'DECODE';
+    const digest = seedTag + hash('sha256', op, 'base64');
+    const dn = message.toString('utf8', dnValueStart, dnValueEnd);
+    if (!known.digests.has(digest)) {
+      seen.set(dn, { digest, known: false });
+      return 'DECODE';
+    }
+    return {
+      messageId: message.subarray(idStart, opStart),
+      dnElement: message.subarray(dnStart, dnValueEnd),
+      dn,
+      digest,
+    };
   }
 
   return {
@@ -105,11 +150,18 @@ export function watchEntryDigests(client: Client, known: KnownEntries): EntryDig
       if (entry !== undefined) seen.delete(dn);
       return entry;
     },
+    takeDropped() {
+      const digests = dropped;
+      dropped = [];
+      return digests;
+    },
     stop() {
       if (ownRead === undefined) Reflect.deleteProperty(parser, 'read');
       else Object.defineProperty(parser, 'read', ownRead);
       if (pending !== null) read(pending, undefined);
       pending = null;
+      held = null;
+      dropped = [];
       seen.clear();
     },
   };
@@ -124,12 +176,6 @@ function messageParserOf(client: Client): MessageParser {
     );
   }
   return parser as MessageParser;
-}
-
-/** A search result entry with the message's id, the entry's DN and no attributes. */
-function standIn(messageId: Buffer, dn: Buffer): Buffer {
-  const op = tlv(SEARCH_RESULT_ENTRY, [dn, Buffer.from([SEQUENCE, 0])]);
-  return tlv(SEQUENCE, [messageId, op]);
 }
 
 function tlv(tag: number, parts: readonly Buffer[]): Buffer {

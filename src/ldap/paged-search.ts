@@ -96,7 +96,7 @@ export interface DigestedPage {
  * Turns ldapts result pages into pages of entries, one page in memory at a time. Empty pages are
  * skipped; search references (AD's pointers to other partitions) are not followed. `complete` finishes
  * each entry (ranged attributes) before its page is handed on. With a watch, an entry it saw as known
- * is only counted and its digest listed (ldapts got a stand-in without attributes).
+ * is only counted and its digest listed (ldapts got a stand-in without attributes, or nothing).
  */
 export async function* convertPages(
   pages: AsyncIterable<SearchResult>,
@@ -107,7 +107,9 @@ export async function* convertPages(
 ): AsyncGenerator<DigestedPage> {
   let count = 0;
   for await (const page of pages) {
-    count += page.searchEntries.length;
+    // The known entries ldapts never got (all but one per page) arrived with this page.
+    const known = watch?.takeDropped() ?? [];
+    count += page.searchEntries.length + known.length;
     if (prepared.sizeLimit !== undefined && count > prepared.sizeLimit) {
       throw ldapFailure(
         ErrorCode.SIZE_LIMIT,
@@ -116,7 +118,6 @@ export async function* convertPages(
       );
     }
     const entries: DigestedEntry[] = [];
-    const known: string[] = [];
     for (const raw of page.searchEntries) {
       const seen = watch?.take(raw.dn);
       if (seen?.known === true) known.push(seen.digest);
