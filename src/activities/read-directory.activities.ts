@@ -521,11 +521,9 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         await logAdoption(runId, true);
       } else {
         if (known !== null && usersAsSnapshot) await staging.copyAllUsers(runId, known.stagingRunId);
-        if (use === 'CHANGED_GROUPS') {
-          const snapshot = await runs.findSnapshot(config.id);
-          if (snapshot !== null && (await snapshots.adoptIfUnchanged(runId, snapshot.stagingRunId))) {
-            await logAdoption(runId);
-          }
+        // known is the snapshot of a full read (readPlanOf): no need to look it up again.
+        if (use === 'CHANGED_GROUPS' && known !== null) {
+          if (await snapshots.adoptIfUnchanged(runId, known.stagingRunId)) await logAdoption(runId);
         }
       }
       return { groupsRead, groupMemberValuesRead };

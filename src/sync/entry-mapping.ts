@@ -98,14 +98,14 @@ export interface GroupAttributeMapping {
   catalogue: string | null;
 }
 
+/** As USER_ROW_VERSION, for mapGroupEntry. */
+export const GROUP_ROW_VERSION = 1;
+
 /**
  * With withMembers the member values are prepared for staging (a set of canonical values); without, a
  * run that stages none only counts them, as read: a directory's member values are distinct by its own
  * matching rule, and a full read at 100k users need not prepare a million DNs to count them.
  */
-/** As USER_ROW_VERSION, for mapGroupEntry. */
-export const GROUP_ROW_VERSION = 1;
-
 export function mapGroupEntry(
   entry: LdapEntry & { digest?: string | null },
   mapping: GroupAttributeMapping,
