@@ -18,7 +18,7 @@ export interface IdentityVersions {
 const ROW_VERSION_HASH = 'hashtextextended(i.xmin::text || i.id::text, 0)';
 
 /** The versions of the whole identity table. */
-export function identityTableVersions(client: pg.ClientBase): Promise<IdentityVersions> {
+export function identityTableVersions(client: pg.Pool | pg.ClientBase): Promise<IdentityVersions> {
   return versionsOf(client, 'select i.id, i.xmin from identity i', []);
 }
 
@@ -62,7 +62,7 @@ export function versionsFromText(text: string): IdentityVersions {
 
 /** `rowsSql` selects id and xmin of the identities to count. */
 async function versionsOf(
-  client: pg.ClientBase,
+  client: pg.Pool | pg.ClientBase,
   rowsSql: string,
   params: unknown[],
 ): Promise<IdentityVersions> {

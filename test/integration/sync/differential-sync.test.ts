@@ -178,4 +178,42 @@ describe('differential sync', () => {
     expect(Number(rows[0]?.users)).toBe(USERS.length);
     expect(await state()).toEqual(before);
   });
+
+  it('a plan of nothing leaves analyzing the tables written since to the next run that plans', async () => {
+    const before = await lastAnalyzed('synced_membership');
+    await makeStale('synced_membership');
+    const unchanged = await runSync(app, configId);
+    expect(await infoMessagesOf(app, unchanged.id, 'READ_GROUPS')).toContain(ADOPTED_BY_DIGEST);
+    expect(unchanged.counters).toMatchObject(NOTHING_PLANNED);
+    expect(await lastAnalyzed('synced_membership')).toEqual(before);
+    // dif6 joins group a: its entry changes, and the run plans it against fresh statistics.
+    await tree.setMembers(dn.a ?? '', [user.dif1 ?? '', user.dif2 ?? '', user.dif6 ?? '']);
+    await runSync(app, configId);
+    expect((await state()).dif6).toContain('A');
+    expect(await lastAnalyzed('synced_membership')).not.toEqual(before);
+  });
 });
+
+/** Past the analyze threshold with the rows as they were: 200 rows written and deleted again. */
+async function makeStale(table: 'synced_membership'): Promise<void> {
+  const client = await app.database.pool.connect();
+  try {
+    await client.query(
+      `insert into ${table} (identity_id, app_group_id, sync_config_id, ldap_group_dn_norm, created_at)
+       select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'cn=stale', now() from generate_series(1, 100)`,
+    );
+    await client.query(`delete from ${table} where ldap_group_dn_norm = 'cn=stale'`);
+    // The writing backend publishes its table counters at once (they lag otherwise).
+    await client.query('select pg_stat_force_next_flush()');
+  } finally {
+    client.release();
+  }
+}
+
+async function lastAnalyzed(table: string): Promise<Date | null> {
+  const result = await app.database.pool.query<{ at: Date | null }>(
+    'select last_analyze as at from pg_stat_user_tables where relname = $1',
+    [table],
+  );
+  return result.rows[0]?.at ?? null;
+}
