@@ -23,8 +23,8 @@ export class KnownUserCopies {
   ) {}
 
   /** The digests the read knows. */
-  knownDigests(): Iterable<string> {
-    return this.known.byDigest.keys();
+  get knownDigests(): Pick<ReadonlySet<string>, 'has'> {
+    return this.known.byDigest;
   }
 
   /** One page: how many entries it decoded, and the digests of those it knew. */

@@ -278,7 +278,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         ? null
         : {
             seed: JSON.stringify({ version: GROUP_ROW_VERSION, groupMapping, attributes, members, use }),
-            digests: new Set(knownRows?.byDigest.keys() ?? []),
+            digests: knownRows?.byDigest ?? new Set(),
           };
     const knownRead: string[] = [];
     let decoded = 0;
@@ -424,7 +424,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
               );
         const known: KnownEntries = {
           seed: JSON.stringify({ version: USER_ROW_VERSION, mapping, attributes }),
-          digests: new Set(copies?.knownDigests() ?? []),
+          digests: copies?.knownDigests ?? new Set(),
         };
         const usersRead = await forEachPage(
           session,

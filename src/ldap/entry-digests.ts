@@ -16,7 +16,8 @@ export interface KnownEntries {
    * digest, so rows made another way never match.
    */
   seed: string;
-  digests: ReadonlySet<string>;
+  /** The digests known: a Set, or the keys of the rows they stand for (no copy of 100k keys). */
+  digests: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /** What the watch saw of one entry: its digest, and whether it was known (and so left undecoded). */
@@ -39,12 +40,18 @@ interface MessageParser {
   read(data: Buffer, messageDetails: unknown): void;
 }
 
-/** A known entry kept back as a stand-in, until the watch knows whether its page needs one. */
+/**
+ * A known entry kept back as a stand-in, until the watch knows whether its page needs one. Most are
+ * dropped: it keeps the message and offsets, and cuts out its parts only when it stands in.
+ */
 interface HeldEntry {
-  messageId: Buffer;
-  /** The DN's encoding, and the DN. */
-  dnElement: Buffer;
-  dn: string;
+  message: Buffer;
+  idStart: number;
+  opStart: number;
+  /** The DN's element, and its value's start. */
+  dnStart: number;
+  dnValueStart: number;
+  dnValueEnd: number;
   digest: string;
 }
 
@@ -106,9 +113,10 @@ export function watchEntryDigests(client: Client, known: KnownEntries): EntryDig
 
   function releaseHeld(messageDetails: unknown): void {
     if (held === null) return;
-    const op = tlv(SEARCH_RESULT_ENTRY, [held.dnElement, Buffer.from([SEQUENCE, 0])]);
-    seen.set(held.dn, { digest: held.digest, known: true });
-    const standIn = tlv(SEQUENCE, [held.messageId, op]);
+    const { message, idStart, opStart, dnStart, dnValueStart, dnValueEnd, digest } = held;
+    const op = tlv(SEARCH_RESULT_ENTRY, [message.subarray(dnStart, dnValueEnd), Buffer.from([SEQUENCE, 0])]);
+    seen.set(message.toString('utf8', dnValueStart, dnValueEnd), { digest, known: true });
+    const standIn = tlv(SEQUENCE, [message.subarray(idStart, opStart), op]);
     held = null;
     read(standIn, messageDetails);
   }
@@ -131,17 +139,11 @@ export function watchEntryDigests(client: Client, known: KnownEntries): EntryDig
     const op = message.subarray(opStart, opEnd);
     if (hasRangedAttribute(op)) return 'DECODE';
     const digest = seedTag + hash('sha256', op, 'base64');
-    const dn = message.toString('utf8', dnValueStart, dnValueEnd);
     if (!known.digests.has(digest)) {
-      seen.set(dn, { digest, known: false });
+      seen.set(message.toString('utf8', dnValueStart, dnValueEnd), { digest, known: false });
       return 'DECODE';
     }
-    return {
-      messageId: message.subarray(idStart, opStart),
-      dnElement: message.subarray(dnStart, dnValueEnd),
-      dn,
-      digest,
-    };
+    return { message, idStart, opStart, dnStart, dnValueStart, dnValueEnd, digest };
   }
 
   return {
