@@ -519,11 +519,15 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
       } else if (known !== null && usersAsSnapshot && asSnapshot) {
         await snapshots.adopt(runId, known.stagingRunId);
         await logAdoption(runId, true);
-      } else {
-        if (known !== null && usersAsSnapshot) await staging.copyAllUsers(runId, known.stagingRunId);
+      } else if (known !== null) {
         // known is the snapshot of a full read (readPlanOf): no need to look it up again.
-        if (use === 'CHANGED_GROUPS' && known !== null) {
-          if (await snapshots.adoptIfUnchanged(runId, known.stagingRunId)) await logAdoption(runId);
+        if (usersAsSnapshot) await staging.copyAllUsers(runId, known.stagingRunId);
+        if (use === 'CHANGED_GROUPS' && (await snapshots.adoptIfUnchanged(runId, known.stagingRunId))) {
+          await logAdoption(runId);
+        } else {
+          // Its users not decoded are copies of the snapshot's: a plan may leave them out, as an
+          // incremental run's.
+          await runs.setStagedFrom(runId, known.stagingRunId);
         }
       }
       return { groupsRead, groupMemberValuesRead };

@@ -13,6 +13,13 @@ export const UNCHANGED_COPIES = `(select count(distinct ${loginKeySql('u')}) fro
   where u.run_id = $4 and u.login <> '' and u.dn_norm not in (select dn_norm from changed_user))`;
 
 /**
+ * SQL, true for an identity `i` a narrowed plan looks at though no user of its run_match may match it:
+ * a changed user's row matched it before, and the memberOf delta plan did not take it (delta_user).
+ */
+export const MATCHED_BY_A_ROW_BEFORE = `(i.id in (select identity_id from changed_user_before)
+  and i.id not in (select identity_id from delta_user))`;
+
+/**
  * Temp tables of a plan that matches only changed rows (planChangedUsers): changed_user, the staged
  * users of run $1 that may plan otherwise than in snapshot $2 (every user sharing a login with a fresh
  * or corrected one among them); changed_user_before, the snapshot's rows of those users and of users

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { createChangedUserTables, skippedBefore, UNCHANGED_COPIES } from './changed-users.js';
+import {
+  createChangedUserTables,
+  MATCHED_BY_A_ROW_BEFORE,
+  skippedBefore,
+  UNCHANGED_COPIES,
+} from './changed-users.js';
 import {
   externalIdSql,
   identityAttributesDifferSql,
@@ -140,7 +145,7 @@ export class DirectorySyncPlanRepository {
             client,
             runId,
             settings,
-            identitiesAsLeft && comparesOnlyChangedRows(settings) ? snapshot : null,
+            identitiesAsLeft && (await comparesOnlyChangedRows(client, settings)) ? snapshot : null,
           );
       // Last, so the run's row stays locked only until the commit.
       await client.query('update sync_run set identity_versions = $2 where id = $1', [runId, startVersions]);
@@ -151,19 +156,30 @@ export class DirectorySyncPlanRepository {
 
 /**
  * Whether the plan may match only the staged users that can differ from the snapshot's, when no identity
- * changed since its apply: an incremental staging completed from that very snapshot (its other rows are
- * copies), with memberOf as the only source of edges (no group's member values count). A full read may
- * deactivate users it did not find, so it compares them all.
+ * changed since its apply: a staging whose rows not fresh are copies of that very snapshot's (an
+ * incremental completion, or a full read that knew their entries by digest), with memberOf as the only
+ * source of edges (no group's member values count).
+ *
+ * A full read also deactivates the identities no user matches. The snapshot's plan did that too, when
+ * it read in full: since then an identity can lose its user only to a changed row, whose row before is
+ * one of the narrowed plan's (changed_user_before), or to a user gone from the directory, whose DN the
+ * run did not stage at all. A full read with users gone, or after an incremental snapshot, plans them all.
  */
-function comparesOnlyChangedRows(settings: PlanSettings): boolean {
+async function comparesOnlyChangedRows(client: pg.PoolClient, settings: PlanSettings): Promise<boolean> {
   const { differentialAgainst: snapshot, edges } = settings;
-  return (
+  const narrowable =
     snapshot !== null &&
-    !settings.fullRead &&
     settings.stagedFromRunId === snapshot.stagingRunId &&
+    (!settings.fullRead || snapshot.fullRead) &&
     edges.membershipSource === 'MEMBER_OF' &&
-    !edges.expandNestedGroups
+    !edges.expandNestedGroups;
+  if (!narrowable || !settings.fullRead) return narrowable;
+  const gone = await client.query<{ gone: boolean }>(
+    `select exists (select 1 from staged_user s where s.run_id = $2
+                    and not exists (select 1 from staged_user u where u.run_id = $1 and u.dn_norm = s.dn_norm)) as gone`,
+    [settings.stagingRunId, snapshot.stagingRunId],
   );
+  return gone.rows[0]?.gone === false;
 }
 
 /**
@@ -308,7 +324,7 @@ async function planChangedUsers(
            from identity i
            left join run_match m on m.identity_id = i.id
            where i.source_directory_id = $2 and i.active
-             and ((m.identity_id is null and $3)
+             and ((m.identity_id is null and $3 ${narrowedTo === null ? '' : `and ${MATCHED_BY_A_ROW_BEFORE}`})
                   or (not m.unchanged and not exists (select 1 from run_user_group g where g.user_dn_norm = m.dn_norm)))`,
       [runId, directoryId, settings.fullRead],
     );
@@ -425,12 +441,7 @@ async function planMembershipChanges(
      group by m.identity_id having not bool_or(m.unchanged)
      union all
      select i.id from identity i
-     where ${
-       narrowed
-         ? `i.id in (select identity_id from changed_user_before)
-            and i.id not in (select identity_id from delta_user) and`
-         : ''
-     }
+     where ${narrowed ? `${MATCHED_BY_A_ROW_BEFORE} and` : ''}
        not exists (select 1 from run_match m where m.identity_id = i.id)`,
   );
   const synced = (configParam: string): string =>

@@ -128,11 +128,14 @@ export class StagingRepository {
     return this.knownRows(STAGED_GROUP, 'member_count', stagingRunId);
   }
 
-  /** Copies every staged user of run $2 into run $1, as read by it (a DN the run staged already keeps its row). */
+  /**
+   * Copies every staged user of run $2 into run $1, as read by it, and not fresh (copies, as
+   * copyKnownUsers'). A DN the run staged already keeps its row.
+   */
   async copyAllUsers(runId: string, fromRunId: string): Promise<void> {
     const columns = [...STAGED_USER.columns, 'entry_digest'].join(', ');
     await this.pool.query(
-      `insert into staged_user (run_id, ${columns}) select $1, ${columns} from staged_user where run_id = $2
+      `insert into staged_user (run_id, ${columns}, fresh) select $1, ${columns}, false from staged_user where run_id = $2
        on conflict do nothing`,
       [runId, fromRunId],
     );
@@ -155,13 +158,15 @@ export class StagingRepository {
    * Stages users a read left undecoded because their digests were known: copies of run $2's rows of
    * those DN keys (knownUserRows), as read by this run. A page at a time, by the key's index, so that the
    * copy overlaps the read of the next page. A DN the run staged already (spelt otherwise) keeps its
-   * row. Returns the users copied.
+   * row. The copies are not fresh: like an incremental completion's, they are the snapshot's rows, which
+   * a plan narrowed to the changed rows leaves out (DirectorySyncPlanRepository). Returns the users
+   * copied.
    */
   async copyKnownUsers(runId: string, fromRunId: string, dnNorms: readonly string[]): Promise<number> {
     const columns = STAGED_USER.columns;
     const result = await this.pool.query(
-      `insert into staged_user (run_id, ${columns.join(', ')}, entry_digest)
-       select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest
+      `insert into staged_user (run_id, ${columns.join(', ')}, entry_digest, fresh)
+       select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest, false
        from unnest($3::text[]) as known(dn_norm) join staged_user s on s.run_id = $2 and s.dn_norm = known.dn_norm
        on conflict do nothing`,
       [runId, fromRunId, dnNorms],

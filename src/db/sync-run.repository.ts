@@ -190,6 +190,14 @@ export class SyncRunRepository {
     this.progress.changed(runId);
   }
 
+  /** The snapshot staging whose rows the run's staging copied (its rows not fresh are copies of them). */
+  async setStagedFrom(runId: string, snapshotRunId: string): Promise<void> {
+    await this.pool.query('update sync_run set staged_from_run_id = $2 where id = $1', [
+      runId,
+      snapshotRunId,
+    ]);
+  }
+
   async setReadMark(runId: string, mark: ReadMark | null): Promise<void> {
     await this.pool.query(`update sync_run set read_mark = $2 where id = $1`, [
       runId,

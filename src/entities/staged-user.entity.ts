@@ -19,7 +19,10 @@ export const StagedUserSchema = defineEntity({
     externalId: p.text().nullable(),
     /** Normalized DNs of the groups the entry's memberOf names. */
     memberOf: p.array(),
-    /** Read by this run (false: carried over from the snapshot by an incremental run). */
+    /**
+     * Decoded by this run (false: a copy of the snapshot's row, carried over by an incremental run, or
+     * known to a full read by its entry's digest).
+     */
     fresh: p.boolean().default(true),
     /** Carried over and then given another memberOf by the incremental correction. */
     corrected: p.boolean().default(false),

@@ -11,7 +11,7 @@ import {
 } from '../../support/directory-sync-queries.js';
 import { uniqueName } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { infoMessagesOf, NOTHING_PLANNED, runSync } from '../../support/sync-runs.js';
+import { infoMessagesOf, NOTHING_PLANNED, planMessageOf, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -191,6 +191,52 @@ describe('differential sync', () => {
     await runSync(app, configId);
     expect((await state()).dif6).toContain('A');
     expect(await lastAnalyzed('synced_membership')).not.toEqual(before);
+  });
+
+  it('with memberOf and no nesting, a full read plans only the users whose entries changed, as an incremental run would', async () => {
+    // dif6 joins b (its memberOf alone changes), dif2 gets another mail, dif7 is new in a.
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif4 ?? '', user.dif6 ?? '']);
+    await tree.setAttribute(user.dif2 ?? '', 'mail', ['dif2-new@scenario.test']);
+    user.dif7 = await tree.addUser('dif7');
+    await tree.setMembers(dn.a ?? '', [user.dif1 ?? '', user.dif2 ?? '', user.dif6 ?? '', user.dif7]);
+    const run = await runSync(app, configId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', readMode: 'FULL' });
+    // What a plan of every user does here too (compared while this was written).
+    expect(run.counters).toMatchObject({
+      identitiesCreated: 1,
+      identitiesUpdated: 1,
+      identitiesReactivated: 1,
+      membershipsAdded: 4,
+      membershipsRemoved: 1,
+    });
+    // The difference of memberOf is planned only where the plan was narrowed to the changed rows.
+    expect(await planMessageOf(app, run.id)).toContain('1 users planned from their memberOf changes alone');
+    expect(await state()).toMatchObject({ dif2: ['A', 'O'], dif6: ['A', 'B', 'O'], dif7: ['A', 'O'] });
+  });
+
+  it('such a plan deactivates an identity whose user lost its login; one with a user gone from the directory plans all', async () => {
+    const lostLogin = await tree.addUser('dif8', { withoutUid: true });
+    await tree.setAttribute(lostLogin, 'uid', ['dif8']);
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif4 ?? '', user.dif6 ?? '', lostLogin]);
+    await runSync(app, configId);
+    expect((await activeByLogin(app, directoryId)).dif8).toBe(true);
+
+    // dif8's entry keeps its DN and loses its login; dif6 leaves b (planned from its memberOf).
+    await tree.setAttribute(lostLogin, 'uid', []);
+    await tree.setMembers(dn.b ?? '', [user.dif3 ?? '', user.dif4 ?? '', lostLogin]);
+    const narrowed = await runSync(app, configId);
+    expect(await planMessageOf(app, narrowed.id)).toContain(
+      '1 users planned from their memberOf changes alone',
+    );
+    expect(narrowed.counters).toMatchObject({ identitiesDeactivated: 1, membershipsRemoved: 2 });
+    const dif8 = [...(await identityStates(app, directoryId)).values()].find((i) => i.login === 'dif8');
+    expect(dif8).toMatchObject({ active: false, deactivationReason: 'NOT_FOUND_IN_DIRECTORY' });
+
+    // dif1 is gone: only a plan of every user finds the identity no row matches.
+    await tree.deleteEntry(user.dif1 ?? '');
+    const gone = await runSync(app, configId);
+    expect(gone.counters).toMatchObject({ identitiesDeactivated: 1 });
+    expect((await activeByLogin(app, directoryId)).dif1).toBe(false);
   });
 });
 
