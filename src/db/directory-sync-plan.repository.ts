@@ -174,12 +174,15 @@ async function comparesOnlyChangedRows(client: pg.PoolClient, settings: PlanSett
     edges.membershipSource === 'MEMBER_OF' &&
     !edges.expandNestedGroups;
   if (!narrowable || !settings.fullRead) return narrowable;
-  const gone = await client.query<{ gone: boolean }>(
-    `select exists (select 1 from staged_user s where s.run_id = $2
-                    and not exists (select 1 from staged_user u where u.run_id = $1 and u.dn_norm = s.dn_norm)) as gone`,
+  // None gone: the copies (not fresh) and the fresh rows of a snapshot DN are as many as the snapshot's
+  // rows. Only the fresh rows are looked up: an anti-join of the 100k snapshot rows took 239 ms.
+  const staged = await client.query<{ none_gone: boolean }>(
+    `select (select count(*) from staged_user where run_id = $2)
+          = (select count(*) from staged_user u where u.run_id = $1
+             and (not u.fresh or exists (select 1 from staged_user s where s.run_id = $2 and s.dn_norm = u.dn_norm))) as none_gone`,
     [settings.stagingRunId, snapshot.stagingRunId],
   );
-  return gone.rows[0]?.gone === false;
+  return staged.rows[0]?.none_gone === true;
 }
 
 /**

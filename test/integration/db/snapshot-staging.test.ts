@@ -265,6 +265,25 @@ describe('SnapshotStagingRepository.complete', () => {
     expect(await stagedRows(runId)).toEqual({ users: [], groups: [], members: [] });
   });
 
+  it('a full read whose other users are copies of the snapshot compares those it decoded, and the counts', async () => {
+    const snapshotRunId = await stageSnapshot();
+    const [decoded, ...known] = SNAPSHOT_USERS;
+    const readWithCopies = async (copied: StagedUserRow[]): Promise<string> => {
+      const runId = await stageFullRead(decoded === undefined ? [] : [decoded]);
+      await staging.copyKnownUsers(
+        runId,
+        snapshotRunId,
+        copied.map((row) => row.dnNorm),
+      );
+      return runId;
+    };
+    expect(await snapshots.adoptIfUnchanged(await readWithCopies(known), snapshotRunId)).toBe(true);
+    // The last user is gone: every row the run has is the snapshot's, but not every snapshot row is there.
+    expect(await snapshots.adoptIfUnchanged(await readWithCopies(known.slice(0, -1)), snapshotRunId)).toBe(
+      false,
+    );
+  });
+
   it.each([
     ['a user deleted', SNAPSHOT_USERS.slice(1)],
     ['a user added', [...SNAPSHOT_USERS, user('d', [])]],
