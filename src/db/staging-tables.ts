@@ -9,10 +9,9 @@ export interface StagingTable {
    * Columns about the run's own read, neither compared nor carried over from a snapshot (a retry taking
    * over the staging copies them): fresh marks the rows the run decoded itself (not copies of the
    * snapshot's), corrected those whose memberOf the incremental correction changed (member_of_added and
-   * member_of_removed: how),
-   * member_values a re-read group's members (StagedGroup.memberValues), members_added and
-   * members_removed its delta from the access log, entry_digest the digest of the entry the row was
-   * read from (StagedUser.entryDigest, StagedGroup.entryDigest).
+   * member_of_removed: how), member_values a re-read group's members (StagedGroup.memberValues),
+   * members_added and members_removed its delta from the access log, entry_digest the digest of the
+   * entry the row was read from (StagedUser.entryDigest, StagedGroup.entryDigest).
    */
   ownColumns: readonly string[];
   /** Own columns a completion carries over with the rows it copies from the snapshot. */

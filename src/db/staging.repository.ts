@@ -135,7 +135,8 @@ export class StagingRepository {
   async copyAllUsers(runId: string, fromRunId: string): Promise<void> {
     const columns = [...STAGED_USER.columns, 'entry_digest'].join(', ');
     await this.pool.query(
-      `insert into staged_user (run_id, ${columns}, fresh) select $1, ${columns}, false from staged_user where run_id = $2
+      `insert into staged_user (run_id, ${columns}, fresh)
+       select $1, ${columns}, false from staged_user where run_id = $2
        on conflict do nothing`,
       [runId, fromRunId],
     );
