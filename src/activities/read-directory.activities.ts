@@ -516,7 +516,8 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         await runs.mergeCounters(runId, { usersStaged });
         if (adopted) await logAdoption(runId);
         if (memberOfCorrection !== null) await logCorrection(runId, memberOfCorrection);
-      } else if (known !== null && usersAsSnapshot && asSnapshot) {
+      } else if (known !== null && asSnapshot) {
+        // Only with usersAsSnapshot (mayAdopt) can the groups read be asSnapshot.
         await snapshots.adopt(runId, known.stagingRunId);
         await logAdoption(runId, true);
       } else if (known !== null) {

@@ -14,7 +14,10 @@ export interface StagingTable {
    * entry the row was read from (StagedUser.entryDigest, StagedGroup.entryDigest).
    */
   ownColumns: readonly string[];
-  /** Own columns a completion carries over with the rows it copies from the snapshot. */
+  /**
+   * Own columns that copies of the snapshot's rows carry over: an incremental completion's, and a full
+   * read's copies of the users it knew (a group's digest is carried only by a full read's copy of it).
+   */
   carriedColumns: readonly string[];
 }
 

@@ -133,7 +133,7 @@ export class StagingRepository {
    * copyKnownUsers'). A DN the run staged already keeps its row.
    */
   async copyAllUsers(runId: string, fromRunId: string): Promise<void> {
-    const columns = [...STAGED_USER.columns, 'entry_digest'].join(', ');
+    const columns = [...STAGED_USER.columns, ...STAGED_USER.carriedColumns].join(', ');
     await this.pool.query(
       `insert into staged_user (run_id, ${columns}, fresh)
        select $1, ${columns}, false from staged_user where run_id = $2
@@ -164,10 +164,10 @@ export class StagingRepository {
    * copied.
    */
   async copyKnownUsers(runId: string, fromRunId: string, dnNorms: readonly string[]): Promise<number> {
-    const columns = STAGED_USER.columns;
+    const columns = [...STAGED_USER.columns, ...STAGED_USER.carriedColumns];
     const result = await this.pool.query(
-      `insert into staged_user (run_id, ${columns.join(', ')}, entry_digest, fresh)
-       select $1, ${columns.map((column) => `s.${column}`).join(', ')}, s.entry_digest, false
+      `insert into staged_user (run_id, ${columns.join(', ')}, fresh)
+       select $1, ${columns.map((column) => `s.${column}`).join(', ')}, false
        from unnest($3::text[]) as known(dn_norm) join staged_user s on s.run_id = $2 and s.dn_norm = known.dn_norm
        on conflict do nothing`,
       [runId, fromRunId, dnNorms],

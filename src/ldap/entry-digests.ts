@@ -224,7 +224,10 @@ function contentEnd(buffer: Buffer, offset: number): number | null {
   return start + length;
 }
 
-/** Whether an attribute description has the range option (`;range=`, any case). A value may match too: then the entry is only decoded. */
+/**
+ * Whether an attribute description has the range option (`;range=`, any case). A value may match too:
+ * then the entry is only decoded.
+ */
 function hasRangedAttribute(op: Buffer): boolean {
   for (let at = op.indexOf(SEMICOLON); at >= 0; at = op.indexOf(SEMICOLON, at + 1)) {
     if (at + 1 + RANGE_OPTION.length > op.length) return false;
