@@ -11,12 +11,14 @@
 import pg from 'pg';
 import { MemberLookupRepository } from '../src/db/member-lookup.repository.js';
 import { RoleRequestRepository } from '../src/db/role-request.repository.js';
+import { stagingRunIdSql } from '../src/db/staging-tables.js';
 import { exitOnError, parseReplayOptions, recordStatementTimes } from './statement-timings.js';
 
 const USAGE = 'usage: npx tsx bench/replay-role-plan.ts DATABASE_URL [--repeats N]';
 
 interface RoleRun {
   id: string;
+  stagingRunId: string;
   syncConfigId: string;
   directoryId: string;
   removeRolesNotInSystem: boolean;
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
     run = await roleRunWithStaging(pool);
     for (let repeat = 1; repeat <= repeats; repeat++) {
       await lookups.clear(run.id);
-      const { unknown } = await lookups.beginLookups(run.id);
+      const staged = { runId: run.id, stagingRunId: run.stagingRunId };
+      const { unknown } = await lookups.beginLookups(staged);
       if (unknown.length > 0) {
         throw new Error(
           `run ${run.id} has ${unknown.length} member DNs to look up: the replay reads no directory`,
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
       }
       timings.forget();
       const started = performance.now();
-      const counts = await requests.planSyncRequests(run.id, run);
+      const counts = await requests.planSyncRequests(staged, run);
       console.log(
         `repeat ${repeat}: ${(performance.now() - started).toFixed(0)} ms, ${JSON.stringify(counts)}`,
       );
@@ -57,11 +60,11 @@ async function main(): Promise<void> {
 /** The last role sync whose staged group members are still there, with its config's plan settings. */
 async function roleRunWithStaging(pool: pg.Pool): Promise<RoleRun> {
   const found = await pool.query<RoleRun>(
-    `select r.id, r.sync_config_id as "syncConfigId", c.directory_id as "directoryId",
+    `select r.id, ${stagingRunIdSql('r')} as "stagingRunId", r.sync_config_id as "syncConfigId", c.directory_id as "directoryId",
             c.remove_roles_not_in_system as "removeRolesNotInSystem"
      from sync_run r join sync_config c on c.id = r.sync_config_id
      where c.kind = 'ROLE_SYNC' and r.status = 'SUCCEEDED'
-       and exists (select 1 from staged_group_member m where m.run_id = r.id)
+       and exists (select 1 from staged_group_member m where m.run_id = ${stagingRunIdSql('r')})
      order by r.created_at desc limit 1`,
   );
   const run = found.rows[0];

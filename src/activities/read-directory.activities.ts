@@ -479,8 +479,10 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           const plan = await readPlanOf(context, session);
           const window = deltaWindowOf(context, plan, use);
           const staged = use === 'ALL' || plan.snapshotRunId !== null ? 'STAGED' : 'COUNTED';
-          // Adopting needs users and groups both as the snapshot's; only where no member value is staged.
-          const mayAdopt = usersAsSnapshot && staged === 'COUNTED';
+          // Adopting needs users and groups both as the snapshot's. A directory sync adopts only where no
+          // member value is staged; a role sync reads no users, and its phases read the staging it adopts
+          // (at 100k users, copying the known groups' 970k member values took 2.8 s).
+          const mayAdopt = config.kind === 'ROLE_SYNC' || (usersAsSnapshot && staged === 'COUNTED');
           const readGroups = (members: GroupMemberValues) =>
             stageGroupEntries(session, context, plan, groupMapping, use, members, mayAdopt);
           let groups = await readGroups(window === null ? staged : 'FROM_LOG');
@@ -517,7 +519,7 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
         if (adopted) await logAdoption(runId);
         if (memberOfCorrection !== null) await logCorrection(runId, memberOfCorrection);
       } else if (known !== null && asSnapshot) {
-        // Only with usersAsSnapshot (mayAdopt) can the groups read be asSnapshot.
+        // Only under mayAdopt can the groups read be asSnapshot.
         await snapshots.adopt(runId, known.stagingRunId);
         await logAdoption(runId, true);
       } else if (known !== null) {

@@ -13,7 +13,7 @@ import { cataloguePathOf } from '../sync/catalogue-path.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { forEachInLanes } from './in-lanes.js';
 import type { RunInput } from './read-directory.activities.js';
-import { loadRunContext } from './run-context.js';
+import { loadRunContext, runStagingOf } from './run-context.js';
 
 /** Member DNs read per batch, and reads in flight at once on the member system's connection. */
 const LOOKUP_BATCH = 500;
@@ -77,9 +77,10 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
 
   return {
     async syncRoles({ runId }: RunInput): Promise<{ rolesCreated: number; rolesUpdated: number }> {
-      const { config, directory } = await loadRunContext(fork(), runId);
+      const { run, config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'PLAN');
-      const counts = await roles.upsertRoles(runId, {
+      const staged = runStagingOf(run);
+      const counts = await roles.upsertRoles(staged, {
         syncConfigId: config.id,
         directoryId: directory.id,
         membershipManagement: config.membershipManagement,
@@ -89,14 +90,14 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
         skipValueIfContractExcluded: config.skipValueIfContractExcluded,
       });
       if (config.catalogueEnabled) {
-        const groups = await roles.stagedGroupsForCatalogue(runId);
+        const groups = await roles.stagedGroupsForCatalogue(staged.stagingRunId);
         const settings = {
           strategy: config.catalogueStrategy,
           mainNode: config.catalogueMainNode ?? null,
           groupsBaseDn: config.groupsBaseDn,
         };
         const placed = await roles.placeInCatalogue(
-          runId,
+          staged.stagingRunId,
           directory.id,
           groups.map((group) => ({ dnNorm: group.dnNorm, path: cataloguePathOf(group, settings) })),
         );
@@ -122,9 +123,10 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
     async resolveMemberLookups({
       runId,
     }: RunInput): Promise<{ lookupsMade: number; cacheHits: number; membersUnresolved: number }> {
-      const { config, directory } = await loadRunContext(fork(), runId);
+      const { run, config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'RESOLVE_MEMBERS');
-      const { withoutIdentity, unknown } = await lookups.beginLookups(runId);
+      const staged = runStagingOf(run);
+      const { withoutIdentity, unknown } = await lookups.beginLookups(staged);
       const memberSystem = config.memberDirectory ?? directory;
       const limit = pLimit(LOOKUP_CONCURRENCY);
       // Every member known (the usual re-run): no connection to the member system at all.
@@ -143,7 +145,7 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
           }
         });
       }
-      const counts = await lookups.counts(runId);
+      const counts = await lookups.counts(staged);
       countMemberLookups(counts);
       const membersUnresolved = await lookups.logUnresolved(runId, withoutIdentity);
       await runs.mergeCounters(runId, {
@@ -162,9 +164,9 @@ export function createRoleSyncActivities(deps: ActivityDeps) {
     },
 
     async planRoleRequests({ runId }: RunInput): Promise<{ roleRequestsCreated: number }> {
-      const { config, directory } = await loadRunContext(fork(), runId);
+      const { run, config, directory } = await loadRunContext(fork(), runId);
       await runs.setPhase(runId, 'PLAN');
-      const counts = await requests.planSyncRequests(runId, {
+      const counts = await requests.planSyncRequests(runStagingOf(run), {
         syncConfigId: config.id,
         directoryId: directory.id,
         removeRolesNotInSystem: config.removeRolesNotInSystem,

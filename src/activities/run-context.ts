@@ -4,6 +4,7 @@ import type { Directory } from '../entities/directory.entity.js';
 import type { SyncConfig } from '../entities/sync-config.entity.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import type { RunStaging } from '../db/staging-tables.js';
 
 export interface RunContext {
   run: SyncRun;
@@ -23,4 +24,9 @@ export async function loadRunContext(em: EntityManager, runId: string): Promise<
 /** The run whose staging holds this run's view of the directory: its own, or the snapshot's it adopted. */
 export function stagingRunOf(run: SyncRun): string {
   return run.stagingRunId ?? run.id;
+}
+
+/** The run with the staging it reads, for the repositories that keep the two apart. */
+export function runStagingOf(run: SyncRun): RunStaging {
+  return { runId: run.id, stagingRunId: stagingRunOf(run) };
 }

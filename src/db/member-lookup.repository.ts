@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { startDbBatchTimer } from '../observability/metrics.js';
+import type { RunStaging } from './staging-tables.js';
 
 export type LookupOutcome = 'RESOLVED' | 'NOT_FOUND' | 'GROUP' | 'NO_LOGIN' | 'INVALID_DN';
 
@@ -30,10 +31,10 @@ export class MemberLookupRepository {
    * the run as nested groups, and returns the members no identity holds as its DN (the only ones the
    * look-ups and the unresolved log look at) and, of those, the ones still to read on the member system.
    */
-  async beginLookups(runId: string): Promise<{ withoutIdentity: string[]; unknown: string[] }> {
-    const withoutIdentity = await this.membersWithoutIdentity(runId);
-    await this.recordNestedGroups(runId, withoutIdentity);
-    return { withoutIdentity, unknown: await this.unknownMembers(runId, withoutIdentity) };
+  async beginLookups(run: RunStaging): Promise<{ withoutIdentity: string[]; unknown: string[] }> {
+    const withoutIdentity = await this.membersWithoutIdentity(run.stagingRunId);
+    await this.recordNestedGroups(run, withoutIdentity);
+    return { withoutIdentity, unknown: await this.unknownMembers(run.runId, withoutIdentity) };
   }
 
   /**
@@ -42,24 +43,24 @@ export class MemberLookupRepository {
    * handles the few thousand left. Identities are matched before the values are made distinct, which
    * leaves few to sort.
    */
-  private async membersWithoutIdentity(runId: string): Promise<string[]> {
+  private async membersWithoutIdentity(stagingRunId: string): Promise<string[]> {
     const result = await this.pool.query<{ member_value: string }>(
       `select distinct m.member_value from staged_group_member m
        where m.run_id = $1 and not exists (select 1 from identity i where i.dn_norm = m.member_value)
        order by 1`,
-      [runId],
+      [stagingRunId],
     );
     return result.rows.map((row) => row.member_value);
   }
 
   /** Members that are groups of this run are nested groups: recorded without a directory read. */
-  private async recordNestedGroups(runId: string, members: readonly string[]): Promise<void> {
+  private async recordNestedGroups(run: RunStaging, members: readonly string[]): Promise<void> {
     await this.pool.query(
       `insert into member_lookup (run_id, member_dn_norm, member_dn, account_login, outcome)
        select $1::uuid, g.dn_norm, g.dn, null::text, 'GROUP'
-       from unnest($2::text[]) as v(dn_norm) join staged_group g on g.run_id = $1 and g.dn_norm = v.dn_norm
+       from unnest($2::text[]) as v(dn_norm) join staged_group g on g.run_id = $3 and g.dn_norm = v.dn_norm
        on conflict do nothing`,
-      [runId, members],
+      [run.runId, members, run.stagingRunId],
     );
     // Statistics for the statements that follow: believing member_lookup empty, the planner scanned it
     // whole for every member value no identity holds (0.2 s of a 100k run's 0.5 s listing).
@@ -112,11 +113,11 @@ export class MemberLookupRepository {
     return result.rowCount ?? 0;
   }
 
-  async counts(runId: string): Promise<LookupCounts> {
+  async counts(run: RunStaging): Promise<LookupCounts> {
     const result = await this.pool.query<{ values: string; lookups: string }>(
-      `select (select count(*) from staged_group_member where run_id = $1) as values,
+      `select (select count(*) from staged_group_member where run_id = $2) as values,
               (select count(*) from member_lookup where run_id = $1 and outcome <> 'GROUP') as lookups`,
-      [runId],
+      [run.runId, run.stagingRunId],
     );
     const row = result.rows[0];
     const memberValues = Number(row?.values ?? 0);

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { SYNC_ROLE_REQUEST_RESULT_CODE, type IdentityRoleOrigin } from '../domain/role-states.js';
 import { lockParentRows } from './parent-locks.js';
 import { primaryContractOf } from './primary-contract.js';
+import type { RunStaging } from './staging-tables.js';
 import { TIME_ORDERED_UUID_SQL } from './time-ordered-uuid.js';
 import { analyzeJustWritten, analyzeStaleTables } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
@@ -34,7 +35,10 @@ export interface ExecutedCounts {
 export class RoleRequestRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  async planSyncRequests(runId: string, settings: RolePlanSettings): Promise<RolePlanCounts> {
+  async planSyncRequests(
+    { runId, stagingRunId }: RunStaging,
+    settings: RolePlanSettings,
+  ): Promise<RolePlanCounts> {
     // The last commit wrote the assignments (970k at 100k users), the directory sync the identities and
     // contracts. Believing identity_role nearly empty, the planner probed run_role_member once per
     // assignment: 9-10 s for the changes of an unchanged 100k run, 2.7-3.8 s with statistics.
@@ -57,18 +61,18 @@ export class RoleRequestRepository {
          from staged_group_member m
          join role r on r.source_directory_id = $2 and r.system_identifier = m.group_dn_norm
          join identity by_dn on by_dn.dn_norm = m.member_value
-         where m.run_id = $1
+         where m.run_id = $3
          union all
          select distinct by_login.id, r.id
          from staged_group_member m
          join role r on r.source_directory_id = $2 and r.system_identifier = m.group_dn_norm
          join member_lookup l on l.run_id = $1 and l.member_dn_norm = m.member_value and l.account_login is not null
          join identity by_login on lower(by_login.login) = lower(l.account_login)
-         where m.run_id = $1
+         where m.run_id = $3
            and not exists (select 1 from identity i where i.dn_norm = m.member_value)
-           and not exists (select 1 from staged_group_member d where d.run_id = $1
+           and not exists (select 1 from staged_group_member d where d.run_id = $3
                            and d.group_dn_norm = m.group_dn_norm and d.member_value = by_login.dn_norm)`,
-        [runId, settings.directoryId],
+        [runId, settings.directoryId, stagingRunId],
       );
       // The member identities once each, with their primary contract (null: none): made distinct once
       // for both the contracts and the warnings below.

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { RunStaging } from './staging-tables.js';
 import { analyzeJustWritten } from './table-statistics.js';
 import { withTransaction } from './transaction.js';
 
@@ -32,12 +33,12 @@ export interface RolePlacement {
 export class RoleSyncRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  upsertRoles(runId: string, settings: RoleSyncSettings): Promise<RoleSyncCounts> {
+  upsertRoles({ runId, stagingRunId }: RunStaging, settings: RoleSyncSettings): Promise<RoleSyncCounts> {
     return withTransaction(this.pool, async (client) => {
       // The first statement after the groups read: fresh statistics let this and every later phase of the
       // run hash-join the staged groups and member values (guessed at one row, nested loops ran
-      // O(members x roles): minutes at 10k groups).
-      await analyzeJustWritten(client, 'staged_group, staged_group_member');
+      // O(members x roles): minutes at 10k groups). An adopted staging has them from its own run.
+      if (stagingRunId === runId) await analyzeJustWritten(client, 'staged_group, staged_group_member');
       // Which groups need the DN in their role code: a name another group of the run shares, or a role of
       // another group holds. Names grouped once (a per-group search of the run's groups was O(groups^2)).
       await client.query(
@@ -53,7 +54,7 @@ export class RoleSyncRepository {
                      then coalesce(g.name || ' ', '') || '(' || g.dn_norm || ')'
                      else g.name end as code
          from staged_group g where g.run_id = $1`,
-        [runId, settings.directoryId],
+        [stagingRunId, settings.directoryId],
       );
       await client.query('create unique index on run_role_code (dn_norm)');
       await client.query('analyze run_role_code');
@@ -61,8 +62,8 @@ export class RoleSyncRepository {
         `insert into run_log (run_id, created_at, level, phase, message, dn)
          select $1, now(), 'WARN', 'READ_GROUPS', 'Duplicate role code "' || g.name || '": the group DN is added to the code', g.dn
          from staged_group g join run_role_code c on c.dn_norm = g.dn_norm
-         where g.run_id = $1 and g.name is not null and c.code <> g.name`,
-        [runId],
+         where g.run_id = $2 and g.name is not null and c.code <> g.name`,
+        [runId, stagingRunId],
       );
       const upserted = await client.query<{ inserted: boolean }>(
         `insert into role (id, name, code, description, source_directory_id, sync_config_id, system_identifier,
@@ -84,7 +85,7 @@ export class RoleSyncRepository {
                   excluded.forward_provisioning, excluded.skip_value_if_contract_excluded)
          returning (xmax = 0) as inserted`,
         [
-          runId,
+          stagingRunId,
           settings.directoryId,
           settings.syncConfigId,
           settings.membershipManagement ? settings.memberDirectoryId : null,
@@ -102,13 +103,13 @@ export class RoleSyncRepository {
     });
   }
 
-  /** The staged groups of a run (DN and catalogue value), for computing catalogue paths. */
+  /** The staged groups of a run's staging (DN and catalogue value), for computing catalogue paths. */
   async stagedGroupsForCatalogue(
-    runId: string,
+    stagingRunId: string,
   ): Promise<{ dn: string; dnNorm: string; catalogueValue: string | null }[]> {
     const result = await this.pool.query<{ dn: string; dn_norm: string; catalogue_value: string | null }>(
       'select dn, dn_norm, catalogue_value from staged_group where run_id = $1',
-      [runId],
+      [stagingRunId],
     );
     return result.rows.map((row) => ({
       dn: row.dn,
@@ -119,11 +120,11 @@ export class RoleSyncRepository {
 
   /**
    * Creates the catalogue nodes of every path (each node under its parent; a node's code is its full
-   * path, so re-running finds the same nodes) and places each role of the run under its path's last
-   * node, replacing the role's earlier placement.
+   * path, so re-running finds the same nodes) and places each role of the staging's groups under its
+   * path's last node, replacing the role's earlier placement.
    */
   placeInCatalogue(
-    runId: string,
+    stagingRunId: string,
     directoryId: string,
     placements: readonly RolePlacement[],
   ): Promise<number> {
@@ -161,7 +162,7 @@ export class RoleSyncRepository {
       await client.query(
         `delete from role_catalogue_placement pl using role r, staged_group g
          where pl.role_id = r.id and r.source_directory_id = $2 and r.system_identifier = g.dn_norm and g.run_id = $1`,
-        [runId, directoryId],
+        [stagingRunId, directoryId],
       );
       const placed = await client.query(
         `insert into role_catalogue_placement (role_id, node_id)

@@ -44,6 +44,12 @@ export const STAGING_TABLES: readonly StagingTable[] = [STAGED_USER, STAGED_GROU
 /** The tables that hold a run's staging, keyed by run_id: what dropping a run's staging deletes from. */
 export const STAGING_TABLE_NAMES: readonly string[] = STAGING_TABLES.map((table) => table.name);
 
+/** A run, and the run whose staging holds its view of the directory: its own, or the snapshot's it adopted. */
+export interface RunStaging {
+  runId: string;
+  stagingRunId: string;
+}
+
 /**
  * SQL: the run whose staging sync_run row `alias` reads: its own, or the snapshot's it adopted
  * (stagingRunOf in TypeScript).

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ADOPTED_BY_DIGEST } from '../../../src/activities/read-directory.activities.js';
 import { normalizeDn } from '../../../src/ldap/index.js';
 import { createAppGroup, setMappings } from '../../support/directory-sync-queries.js';
 import {
@@ -8,7 +9,7 @@ import {
   syncConfigInputFor,
 } from '../../support/factories.js';
 import { createScenarioTree, type ScenarioTree } from '../../support/ldap-scenario.js';
-import { runSync } from '../../support/sync-runs.js';
+import { infoMessagesOf, runSync } from '../../support/sync-runs.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const { slapd } = inject('servers');
@@ -117,6 +118,17 @@ async function roles(): Promise<RoleView[]> {
     { c: roleConfigId },
   );
   return data.roles.items;
+}
+
+/** The run whose staging a run reads, and how many groups it staged itself. */
+async function stagingOf(runId: string): Promise<{ stagingRunId: string | null; ownGroups: number }> {
+  const { rows } = await app.database.pool.query<{ stagingRunId: string | null; ownGroups: number }>(
+    `select r.staging_run_id as "stagingRunId",
+            (select count(*)::int from staged_group g where g.run_id = r.id) as "ownGroups"
+     from sync_run r where r.id = $1`,
+    [runId],
+  );
+  return rows[0] ?? { stagingRunId: null, ownGroups: -1 };
 }
 
 async function roleCodesOf(login: string): Promise<string[]> {
@@ -302,6 +314,24 @@ describe('role sync', () => {
     expect(await roleCodesOf('ann')).toEqual(expect.arrayContaining(['r6', 'r7']));
   });
 
+  it('adopts the staging of the last run when no group changed, and resolves and plans from it', async () => {
+    const previous = await runSync(app, roleConfigId);
+    const assigned = await roleCodesOf('ann');
+    const run = await runSync(app, roleConfigId);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(await infoMessagesOf(app, run.id, 'READ_GROUPS')).toContain(ADOPTED_BY_DIGEST);
+    const previousStaging = (await stagingOf(previous.id)).stagingRunId ?? previous.id;
+    expect(await stagingOf(run.id)).toEqual({ stagingRunId: previousStaging, ownGroups: 0 });
+    // Read from the adopted staging: the same member values and look-ups, and nothing to change (an
+    // empty staging would have removed every synced role).
+    for (const counter of ['memberValues', 'lookupsMade', 'cacheHits'] as const) {
+      expect(run.counters[counter]).toBe(previous.counters[counter]);
+    }
+    expect(run.counters.memberValues).toBeGreaterThan(0);
+    expect(run.counters.roleRequestsCreated).toBe(0);
+    expect(await roleCodesOf('ann')).toEqual(assigned);
+  });
+
   it('adds synced roles to a new primary contract and leaves them on the one that was primary', async () => {
     /** The identity's synced assignments: role code and contract. */
     const synced = async (login: string): Promise<{ code: string; contractId: string }[]> =>
@@ -320,6 +350,8 @@ describe('role sync', () => {
     );
     const run = await runSync(app, roleConfigId);
     expect(run.status).toBe('SUCCEEDED');
+    // No group changed: planned from the adopted staging.
+    expect((await stagingOf(run.id)).ownGroups).toBe(0);
     expect(run.counters.rolesAdded).toBe(before.length);
     expect(run.counters.rolesRemoved).toBe(0);
     const after = await synced('dee');
