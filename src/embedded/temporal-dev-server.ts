@@ -12,7 +12,11 @@ export interface TemporalDevServerOptions {
   /** SQLite file for persistent state; undefined keeps state in memory (tests). */
   dbFile: string | undefined;
   namespace: string;
+  /** Dynamic config values; DEV_SERVER_DYNAMIC_CONFIG unless given ([]: Temporal's defaults). */
+  dynamicConfig?: readonly DynamicConfigValue[];
 }
+
+export type DynamicConfigValue = readonly [key: string, value: number | boolean];
 
 export interface TemporalDevServer {
   address: string;
@@ -22,10 +26,10 @@ export interface TemporalDevServer {
 /**
  * Each hand-over between a workflow's activities waited about 40 ms on the dev server: its one history
  * shard reads new transfer tasks at most 20 times a second, and an activity task then waited for a poll.
- * With these, a chain of 8 no-op activities took 235 ms instead of 850 ms (docker/temporal/dynamicconfig.yaml
- * sets the same for compose).
+ * With these, a chain of 8 no-op activities took 200 ms instead of 850 ms (bench/temporal-handover.ts;
+ * docker/temporal/dynamicconfig.yaml sets the same for compose).
  */
-const DYNAMIC_CONFIG: [key: string, value: number | boolean][] = [
+export const DEV_SERVER_DYNAMIC_CONFIG: readonly DynamicConfigValue[] = [
   ['history.transferProcessorMaxPollRPS', 1000],
   // The next activity starts on the worker that completed the workflow task, without a trip through matching.
   ['system.enableActivityEagerExecution', true],
@@ -45,7 +49,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     String(options.port),
     '--log-level',
     'error',
-    ...DYNAMIC_CONFIG.flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${String(value)}`]),
+    ...(options.dynamicConfig ?? DEV_SERVER_DYNAMIC_CONFIG).flatMap(([key, value]) => [
+      '--dynamic-config-value',
+      `${key}=${String(value)}`,
+    ]),
   ];
   if (options.uiPort === 0) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
