@@ -3,9 +3,8 @@ import type { KnownRows, StagingRepository } from '../db/staging.repository.js';
 /**
  * The users a full read knew by their entries' digests, staged as copies of the snapshot's rows as their
  * pages arrive (the copy of one page overlaps the read of the next). While every entry read so far is
- * known, and the run may adopt the snapshot's staging, the copies wait: when all are known and the
- * snapshot holds no other user, nothing is copied at all (stageGroups adopts the snapshot, or copies
- * its users then).
+ * known the copies wait: when all are known and the snapshot holds no other user, nothing is copied at
+ * all (stageGroups adopts the snapshot, or copies its users then).
  */
 export class KnownUserCopies {
   /** Known users read, and their memberOf values (from the snapshot's rows). */
@@ -19,7 +18,6 @@ export class KnownUserCopies {
     private readonly runId: string,
     private readonly snapshotRunId: string,
     private readonly known: KnownRows,
-    private readonly mayAdopt: boolean,
   ) {}
 
   /** The digests the read knows. */
@@ -37,12 +35,12 @@ export class KnownUserCopies {
       this.memberOfValues += row.values;
       this.waiting.push(row.dnNorm);
     }
-    if (!this.mayAdopt || this.decoded > 0) await this.copyWaiting();
+    if (this.decoded > 0) await this.copyWaiting();
   }
 
   /** Ends the read. True: the run's users are the snapshot's, none was copied; else all are staged. */
   async finish(): Promise<boolean> {
-    if (this.mayAdopt && this.decoded === 0 && this.read === this.known.rows) return true;
+    if (this.decoded === 0 && this.read === this.known.rows) return true;
     await this.copyWaiting();
     return false;
   }

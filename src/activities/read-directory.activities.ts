@@ -420,7 +420,6 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
                 runId,
                 plan.known.stagingRunId,
                 await staging.knownUserRows(plan.known.stagingRunId),
-                memberValuesUse(config) === 'CHANGED_GROUPS',
               );
         const known: KnownEntries = {
           seed: JSON.stringify({ version: USER_ROW_VERSION, mapping, attributes }),
@@ -479,10 +478,10 @@ export function createReadDirectoryActivities(deps: ActivityDeps) {
           const plan = await readPlanOf(context, session);
           const window = deltaWindowOf(context, plan, use);
           const staged = use === 'ALL' || plan.snapshotRunId !== null ? 'STAGED' : 'COUNTED';
-          // Adopting needs users and groups both as the snapshot's. A directory sync adopts only where no
-          // member value is staged; a role sync reads no users, and its phases read the staging it adopts
-          // (at 100k users, copying the known groups' 970k member values took 2.8 s).
-          const mayAdopt = config.kind === 'ROLE_SYNC' || (usersAsSnapshot && staged === 'COUNTED');
+          // Adopting needs users and groups both as the snapshot's (a role sync reads no users). Its
+          // phases read the staging it adopts: at 100k users, copying the known groups' 970k member
+          // values took 2.8 s.
+          const mayAdopt = config.kind === 'ROLE_SYNC' || usersAsSnapshot;
           const readGroups = (members: GroupMemberValues) =>
             stageGroupEntries(session, context, plan, groupMapping, use, members, mayAdopt);
           let groups = await readGroups(window === null ? staged : 'FROM_LOG');

@@ -149,6 +149,15 @@ describe('differential sync', () => {
     await runSync(app, configId);
     const again = await runSync(app, configId);
     expect(again.counters).toMatchObject({ entriesUnchanged: USERS.length, ...NOTHING_PLANNED });
+    // Every entry known, member values and all: the run adopted the snapshot's staging, copying nothing.
+    expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(ADOPTED_BY_DIGEST);
+    const { rows } = await app.database.pool.query<{ own: number }>(
+      `select (select count(*) from staged_user where run_id = $1)::int
+            + (select count(*) from staged_group_member where run_id = $1)::int as own`,
+      [again.id],
+    );
+    expect(rows[0]?.own).toBe(0);
+    // The next run adopts too, and plans the identity changed by hand from that staging.
     await expectReactivatedByHandDeactivatedAgain('dif4');
   });
 

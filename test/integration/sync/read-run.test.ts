@@ -102,15 +102,13 @@ describe('read half of a sync run', () => {
     expect(finished.counters.groupMemberValuesRead).toBe(groups.values);
   });
 
-  it("a second full read takes the unchanged users and groups, member values included, from the first one's staging", async () => {
+  it("a second full read with every group's member values staged knows every entry by its digest and adopts the first one's staging", async () => {
     const configId = await configFor(slapd, { membershipSource: 'GROUP_MEMBERS', incrementalReads: false });
     const first = await waitForRun(app, (await startSync(app, configId)).id);
-    // The second run drops the first one's staging once done.
     const firstStaged = await stagedCounts(first.id);
     expect(firstStaged.members).toBeGreaterThan(0);
     const again = await waitForRun(app, (await startSync(app, configId)).id);
     expect(again.status).toBe('SUCCEEDED');
-    expect(await stagedCounts(again.id)).toEqual(firstStaged);
     expect(again.counters).toMatchObject({
       usersRead: first.counters.usersRead,
       memberOfValuesRead: first.counters.memberOfValuesRead,
@@ -123,6 +121,15 @@ describe('read half of a sync run', () => {
       'their rows were taken from its staging, not decoded again';
     expect(await infoMessagesOf(app, again.id, 'READ_USERS')).toContain(taken(users, 'users'));
     expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(taken(groups, 'groups'));
+    expect(await infoMessagesOf(app, again.id, 'READ_GROUPS')).toContain(ADOPTED_BY_DIGEST);
+    // It reads the first run's staging, member values included, kept whole; it staged nothing itself.
+    const { rows } = await app.database.pool.query<{ staging_run_id: string | null }>(
+      'select staging_run_id from sync_run where id = $1',
+      [again.id],
+    );
+    expect(rows[0]?.staging_run_id).toBe(first.id);
+    expect(await stagedCounts(first.id)).toEqual(firstStaged);
+    expect(await stagedCounts(again.id)).toMatchObject({ users: 0, groups: 0, members: 0 });
   });
 
   it("a second full read that knows every entry by its digest adopts the first one's staging, copying nothing", async () => {
